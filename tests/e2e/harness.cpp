@@ -1,0 +1,193 @@
+#include "harness.hpp"
+
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <fcntl.h>
+#include <fstream>
+#include <spawn.h>
+#include <sstream>
+#include <stdexcept>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace e2e {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::vector<char*> c_strings(std::vector<std::string>& items) {
+  std::vector<char*> out;
+  for (auto& s : items) out.push_back(s.data());
+  out.push_back(nullptr);
+  return out;
+}
+
+pid_t spawn(const std::string& program, const std::vector<std::string>& args,
+            const fs::path& stdin_path, const fs::path& stdout_path, const fs::path& stderr_path,
+            std::vector<std::string> env) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, stdin_path.c_str(), O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, 2, stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  std::vector<std::string> argv_s{program};
+  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  auto argv = c_strings(argv_s);
+  auto envp = c_strings(env);
+  pid_t pid = -1;
+  const int rc = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) throw std::runtime_error("cannot spawn " + program);
+  return pid;
+}
+
+int wait_exit(pid_t pid) {
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0) {
+  }
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  return 128 + WTERMSIG(status);
+}
+
+std::vector<std::string> base_env(const fs::path& home, const std::map<std::string, std::string>& extra) {
+  std::map<std::string, std::string> env{{"PATH", "/usr/bin:/bin"}, {"HOME", home.string()}, {"TZ", "UTC"}};
+  for (const auto& [k, v] : extra) env[k] = v;
+  std::vector<std::string> out;
+  for (const auto& [k, v] : env) out.push_back(k + "=" + v);
+  return out;
+}
+
+} // namespace
+
+TempDir::TempDir() {
+  std::string templ = (fs::temp_directory_path() / "ossutil-e2e-XXXXXX").string();
+  if (mkdtemp(templ.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+  m_path = templ;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  fs::remove_all(m_path, ec);
+}
+
+RunResult run_program(const std::string& program, const std::vector<std::string>& args,
+                      const std::string& stdin_data, const fs::path& home,
+                      const std::map<std::string, std::string>& env) {
+  TempDir io;
+  const fs::path in = io.path() / "stdin", out = io.path() / "stdout", err = io.path() / "stderr";
+  std::ofstream(in, std::ios::binary) << stdin_data;
+  const pid_t pid = spawn(program, args, in, out, err, base_env(home, env));
+  RunResult result;
+  result.exit_code = wait_exit(pid);
+  result.out = slurp(out);
+  result.err = slurp(err);
+  return result;
+}
+
+MockServer::MockServer(fs::path data_dir, std::vector<std::string> extra_args)
+    : m_data_dir(std::move(data_dir)), m_extra_args(std::move(extra_args)) {
+  start();
+}
+
+MockServer::~MockServer() {
+  if (m_pid > 0) stop();
+}
+
+void MockServer::start() {
+  fs::create_directories(m_data_dir);
+  const fs::path port_file = m_data_dir.parent_path() / "ossmock.port";
+  fs::remove(port_file);
+  m_log_path = m_data_dir.parent_path() / "ossmock.log";
+  std::vector<std::string> args{"--data-dir", m_data_dir.string(), "--listen", "127.0.0.1:0",
+                                "--port-file", port_file.string()};
+  args.insert(args.end(), m_extra_args.begin(), m_extra_args.end());
+  const fs::path out = m_data_dir.parent_path() / "ossmock.stdout";
+  m_pid = spawn(OSSMOCK_BIN, args, "/dev/null", out, m_log_path, base_env(m_data_dir, {}));
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (fs::exists(port_file)) {
+      const std::string text = slurp(port_file);
+      if (!text.empty()) {
+        m_port = std::stoi(text);
+        return;
+      }
+    }
+    int status = 0;
+    if (waitpid(m_pid, &status, WNOHANG) == m_pid) {
+      m_pid = -1;
+      throw std::runtime_error("ossmock exited at start: " + slurp(m_log_path));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  throw std::runtime_error("ossmock did not write its port file in 20 s");
+}
+
+int MockServer::stop() {
+  if (m_pid <= 0) return -1;
+  ::kill(m_pid, SIGTERM);
+  const int code = wait_exit(m_pid);
+  m_pid = -1;
+  return code;
+}
+
+void MockServer::kill_hard() {
+  if (m_pid <= 0) return;
+  ::kill(m_pid, SIGKILL);
+  wait_exit(m_pid);
+  m_pid = -1;
+}
+
+std::string MockServer::log() const { return slurp(m_log_path); }
+
+World::World() : m_mock(m_tmp.path() / "data") {}
+
+RunResult World::ossutil(const std::vector<std::string>& args, const std::string& stdin_data,
+                         const std::map<std::string, std::string>& env) {
+  std::vector<std::string> full = args;
+  for (const std::string& a : {std::string("-e"), m_mock.endpoint(), std::string("--region"),
+                               std::string(k_region), std::string("-i"), std::string(k_access_key_id),
+                               std::string("-k"), std::string(k_access_key_secret)})
+    full.push_back(a);
+  return run_program(OSSUTIL_BIN, full, stdin_data, m_tmp.path(), env);
+}
+
+RunResult World::ossutil_bare(const std::vector<std::string>& args, const std::string& stdin_data,
+                              const std::map<std::string, std::string>& env) {
+  return run_program(OSSUTIL_BIN, args, stdin_data, m_tmp.path(), env);
+}
+
+fs::path World::write_file(const std::string& name, const std::string& content) {
+  const fs::path p = m_tmp.path() / "files" / name;
+  fs::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << content;
+  return p;
+}
+
+std::string World::read_file(const fs::path& path) const { return slurp(path); }
+
+std::map<std::string, std::string> parse_stat(const std::string& out) {
+  std::map<std::string, std::string> fields;
+  std::istringstream in(out);
+  std::string line;
+  while (std::getline(in, line)) {
+    const auto colon = line.find(" : ");
+    if (colon == std::string::npos) continue;
+    std::string key = line.substr(0, colon);
+    while (!key.empty() && key.back() == ' ') key.pop_back();
+    fields[key] = line.substr(colon + 3);
+  }
+  return fields;
+}
+
+} // namespace e2e
