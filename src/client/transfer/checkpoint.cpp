@@ -1,0 +1,64 @@
+#include "client/transfer/checkpoint.hpp"
+
+#include "util/crypto.hpp"
+#include "util/encoding.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace client::transfer {
+namespace {
+constexpr int k_version = 1;
+const char* kind_name(Checkpoint::Kind kind) {
+  return kind == Checkpoint::Kind::upload ? "upload" : "download";
+}
+} // namespace
+
+std::string encode_checkpoint(const Checkpoint& c) {
+  nlohmann::json parts = nlohmann::json::array();
+  for (const auto& p : c.parts)
+    parts.push_back({{"number", p.number}, {"size", p.size}, {"etag", p.etag}, {"crc64", p.crc64}});
+  const nlohmann::json doc = {{"version", k_version},
+                              {"kind", kind_name(c.kind)},
+                              {"source", c.source},
+                              {"destination", c.destination},
+                              {"source_size", c.source_size},
+                              {"source_mtime", c.source_mtime},
+                              {"source_etag", c.source_etag},
+                              {"upload_id", c.upload_id},
+                              {"part_size", c.part_size},
+                              {"parts", parts}};
+  return doc.dump(2) + "\n";
+}
+
+std::optional<Checkpoint> decode_checkpoint(const std::string& text) {
+  try {
+    const auto doc = nlohmann::json::parse(text);
+    if (doc.at("version").get<int>() != k_version) return std::nullopt;
+    Checkpoint c;
+    const std::string kind = doc.at("kind").get<std::string>();
+    if (kind != "upload" && kind != "download") return std::nullopt;
+    c.kind = kind == "upload" ? Checkpoint::Kind::upload : Checkpoint::Kind::download;
+    c.source = doc.at("source").get<std::string>();
+    c.destination = doc.at("destination").get<std::string>();
+    c.source_size = doc.at("source_size").get<std::uint64_t>();
+    c.source_mtime = doc.at("source_mtime").get<std::int64_t>();
+    c.source_etag = doc.at("source_etag").get<std::string>();
+    c.upload_id = doc.at("upload_id").get<std::string>();
+    c.part_size = doc.at("part_size").get<std::uint64_t>();
+    for (const auto& p : doc.at("parts"))
+      c.parts.push_back({p.at("number").get<std::uint32_t>(), p.at("size").get<std::uint64_t>(),
+                         p.at("etag").get<std::string>(), p.at("crc64").get<std::uint64_t>()});
+    return c;
+  } catch (const nlohmann::json::exception&) {
+    return std::nullopt;
+  }
+}
+
+std::filesystem::path checkpoint_path(const std::filesystem::path& dir, Checkpoint::Kind kind,
+                                      const std::string& source, const std::string& destination) {
+  const std::string id = util::to_hex_lower(
+      util::sha256(std::string(kind_name(kind)) + '\n' + source + '\n' + destination));
+  return dir / (id + (kind == Checkpoint::Kind::upload ? ".ucp" : ".dcp"));
+}
+
+} // namespace client::transfer
