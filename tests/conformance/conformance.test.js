@@ -239,9 +239,12 @@ for (const mode of modes) {
       assert.deepEqual(listed.objects.map((o) => o.name), ['p//q.txt']);
     });
 
-    conformanceCase('head of a missing key decodes NoSuchKey from x-oss-err', mode, async () => {
-      const err = await expectOssError(client.head('no/such/key'), 404, 'NoSuchKey');
-      assert.equal(err.ecCode, '0026-00000001');
+    conformanceCase('head errors: 404 NoSuchKey, and a 403 decoded from x-oss-err', mode, async () => {
+      // ali-oss maps a body-less 404 to NoSuchKey itself, and decodes x-oss-err for other statuses.
+      await expectOssError(client.head('no/such/key'), 404, 'NoSuchKey');
+      const bad = makeClient(mock, mode, bucket, { accessKeySecret: 'wrong-secret' });
+      const err = await expectOssError(bad.head('sse/aes.txt'), 403, 'SignatureDoesNotMatch');
+      assert.equal(err.ecCode, mode.v4 ? '0002-00000201' : '0002-00000040');
     });
 
     conformanceCase('bad signature is SignatureDoesNotMatch', mode, async () => {

@@ -1,0 +1,135 @@
+#pragma once
+// Typed OSS operations over one request pipeline: build -> sign (V4 default, V1 on request)
+// -> send -> check, with retries (re-signed every attempt) for idempotent requests on network
+// errors and 5xx. Service errors throw ServiceResponseError (an oss::Error of kind service);
+// network/TLS failures and integrity mismatches throw oss::Error(client).
+// Not thread-safe; one OssClient per thread.
+#include "client/body_source.hpp"
+#include "client/config.hpp"
+#include "client/endpoint.hpp"
+#include "client/logger.hpp"
+#include "client/results.hpp"
+#include "client/transport.hpp"
+#include "oss/error.hpp"
+#include "oss/http_types.hpp"
+
+#include <ctime>
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+
+namespace client {
+
+/// A service error plus the server's Date (printed as the Timestamp line of the error block).
+class ServiceResponseError : public oss::Error {
+public:
+  ServiceResponseError(oss::ServiceError service, std::string operation, std::string endpoint,
+                       std::time_t server_time)
+      : oss::Error(std::move(service), std::move(operation), std::move(endpoint)),
+        m_server_time(server_time) {}
+  /// Seconds since the epoch of the response Date header; 0 when absent.
+  std::time_t server_time() const { return m_server_time; }
+
+private:
+  std::time_t m_server_time;
+};
+
+/// Builds the service error for a non-2xx response: the `<Error>` body, else the base64
+/// `x-oss-err` header (HEAD), else Code "BadErrorResponse"; request id and EC fall back to
+/// the x-oss-request-id / x-oss-ec headers.
+oss::ServiceError service_error_from_response(const HttpResponse& response);
+
+struct ClientOptions {
+  ResolvedConfig config;
+  /// Dry-run: state-changing requests are signed and printed to dry_run_out, never sent.
+  bool dry_run = false;
+  std::ostream* dry_run_out = nullptr;
+  Logger* logger = nullptr; ///< may be null
+  std::function<std::time_t()> clock; ///< signing time; defaults to util::now_utc
+  std::string user_agent = "ossutil-cpp";
+};
+
+/// Result of an upload or download: the response headers and what the client streamed.
+struct TransferResult {
+  oss::Headers headers;
+  std::uint64_t bytes = 0;
+  std::uint64_t crc64 = 0; ///< CRC-64 of the streamed bytes
+  bool dry_run = false;    ///< nothing was sent
+};
+
+class OssClient {
+public:
+  /// Throws oss::Error(usage) when the endpoint or addressing style is invalid.
+  explicit OssClient(ClientOptions options);
+
+  bool dry_run() const { return m_options.dry_run; }
+  /// The URL an operation addresses (for messages).
+  std::string url_for(std::string_view bucket, std::string_view key,
+                      const oss::QueryParams& query = {}) const;
+
+  // Buckets
+  void put_bucket(const std::string& bucket, const std::string& acl,
+                  const std::string& storage_class, const std::string& redundancy_type);
+  void delete_bucket(const std::string& bucket);
+  BucketInfo get_bucket_info(const std::string& bucket);
+  ListBucketsPage list_buckets(const std::string& marker);
+  /// One page (encoding-type=url; keys come back decoded).
+  ListObjectsPage list_objects_v2(const std::string& bucket, const std::string& prefix,
+                                  const std::string& continuation_token, int max_keys,
+                                  const std::string& delimiter = "");
+
+  // Objects
+  /// Streams the body; verifies the response x-oss-hash-crc64ecma against the bytes sent
+  /// (mismatch: oss::Error(client)).
+  TransferResult put_object(const std::string& bucket, const std::string& key, BodySource& body,
+                            oss::Headers headers);
+  /// Streams a 2xx body to sink; verifies CRC-64 for whole-object reads. range is a
+  /// "bytes=a-b" value or empty. In dry-run nothing is sent (writing locally changes state).
+  TransferResult get_object(const std::string& bucket, const std::string& key,
+                            const std::string& range, const BodySink& sink);
+  oss::Headers head_object(const std::string& bucket, const std::string& key);
+  /// HeadObject answering 404 (NoSuchKey or NoSuchBucket) -> false. Other errors throw.
+  bool object_exists(const std::string& bucket, const std::string& key);
+  std::string get_object_acl(const std::string& bucket, const std::string& key);
+  void delete_object(const std::string& bucket, const std::string& key);
+  /// CopyObject; headers may set x-oss-metadata-directive and the destination's properties.
+  oss::Headers copy_object(const std::string& bucket, const std::string& key,
+                           const std::string& source_bucket, const std::string& source_key,
+                           oss::Headers headers);
+
+  // Bucket encryption
+  /// Sends the XML as is with Content-Type application/xml and Content-MD5.
+  void put_bucket_encryption(const std::string& bucket, const std::string& rule_xml);
+  /// The server's XML body verbatim.
+  std::string get_bucket_encryption(const std::string& bucket);
+  void delete_bucket_encryption(const std::string& bucket);
+
+private:
+  struct Call {
+    std::string operation;
+    std::string method;
+    std::string bucket, key;
+    oss::QueryParams query;
+    oss::Headers headers;
+    BodySource* body = nullptr;
+    const BodySink* sink = nullptr;
+    bool skip_in_dry_run = false;
+  };
+  struct Outcome {
+    HttpResponse response;
+    bool dry_run = false;
+  };
+  Outcome execute(const Call& call);
+  oss::SignableRequest sign(const Call& call) const;
+  void print_dry_run(const Call& call, const oss::Headers& signed_headers) const;
+  void log_request(const Call& call, const std::string& url, const oss::Headers& headers) const;
+  void log_response(const std::string& url, const HttpResponse& response) const;
+
+  ClientOptions m_options;
+  Endpoint m_endpoint;
+  AddressingStyle m_style;
+  Transport m_transport;
+};
+
+} // namespace client

@@ -1,0 +1,92 @@
+#include "mock/dispatcher.hpp"
+
+#include "mock/auth.hpp"
+#include "oss/names.hpp"
+#include "util/crypto.hpp"
+#include "util/encoding.hpp"
+#include "util/time_format.hpp"
+
+namespace mock {
+namespace {
+
+bool public_read(std::string_view acl) { return acl == "public-read" || acl == "public-read-write"; }
+
+} // namespace
+
+std::string new_request_id() { return util::to_hex_upper(util::random_bytes(12)); }
+
+void add_common_headers(Response& response, const std::string& request_id) {
+  response.headers.push_back({"x-oss-request-id", request_id});
+  response.headers.push_back({"Date", util::rfc1123(util::now_utc())});
+  response.headers.push_back({"Server", "AliyunOSS"});
+}
+
+void check_anonymous_access(Context& ctx, const Route& route) {
+  if (!ctx.principal.anonymous) return;
+  if (route.access == Access::owner) {
+    throw errors::access_denied(ctx.target.bucket.empty()
+                                    ? "Anonymous access is forbidden for this operation."
+                                    : "Anonymous user has no right to access this bucket.");
+  }
+  const std::string& name = ctx.target.bucket;
+  if (!oss::is_valid_bucket_name(name)) throw errors::invalid_bucket_name(name);
+  const auto bucket = ctx.services.meta.bucket(name);
+  if (!bucket) throw errors::no_such_bucket(name);
+  switch (route.access) {
+  case Access::bucket_read:
+    if (!public_read(bucket->acl))
+      throw errors::access_denied("Anonymous user has no right to access this bucket.");
+    break;
+  case Access::object_read: {
+    const auto object = ctx.services.meta.object(name, ctx.target.key);
+    const std::string& acl = (object && object->acl != "default") ? object->acl : bucket->acl;
+    if (!public_read(acl)) throw errors::access_denied("Anonymous user has no right to access this object.");
+    // OSS: anonymous reads of SSE-KMS data are refused (oss-api.md §5.7).
+    if (object && object->sse.algorithm == "KMS") throw errors::forbidden_by_kms();
+    break;
+  }
+  case Access::object_write:
+    if (bucket->acl != "public-read-write")
+      throw errors::access_denied("Anonymous user has no right to access this bucket.");
+    break;
+  case Access::owner: break;
+  }
+}
+
+const Route& Dispatcher::begin(Context& ctx) const {
+  ctx.principal = authenticate(ctx.head, ctx.target, m_services.options.users,
+                               m_services.options.region, util::now_utc());
+  const Route& route = route_request(ctx.head, ctx.target);
+  check_anonymous_access(ctx, route);
+  if (route.sse == SseHeaders::reject) requested_sse(ctx.head.headers, SseHeaders::reject);
+  if (route.prepare != nullptr) route.prepare(ctx);
+  return route;
+}
+
+Response Dispatcher::finish(Context& ctx, const Route& route) const {
+  if (!ctx.sink) {
+    if (const std::string* md5 = ctx.head.header("Content-MD5")) {
+      if (util::base64_encode(util::md5(ctx.body)) != *md5) throw errors::invalid_digest(*md5);
+    }
+  }
+  return route.handle(ctx);
+}
+
+Response Dispatcher::error_response(const ApiError& error, const Context& ctx) const {
+  oss::ServiceError body = error.error();
+  body.request_id = ctx.request_id;
+  body.host_id = ctx.head.host;
+  const std::string xml = oss::to_error_xml(body);
+  Response response;
+  response.status = body.http_status;
+  if (!body.ec.empty()) response.headers.push_back({"x-oss-ec", body.ec});
+  if (ctx.head.method == "HEAD") {
+    response.headers.push_back({"x-oss-err", util::base64_encode(xml)});
+  } else {
+    response.headers.push_back({"Content-Type", "application/xml"});
+    response.body = xml;
+  }
+  return response;
+}
+
+} // namespace mock

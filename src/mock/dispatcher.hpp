@@ -1,0 +1,43 @@
+#pragma once
+// The request pipeline between the HTTP session and the handlers:
+// authenticate -> route -> anonymous access -> SSE header policy -> prepare -> (body) -> handle,
+// and the OSS error and common response headers.
+#include "mock/context.hpp"
+#include "mock/errors.hpp"
+#include "mock/router.hpp"
+
+#include <string>
+
+namespace mock {
+
+class Dispatcher {
+public:
+  explicit Dispatcher(Services& services) : m_services(services) {}
+
+  /// Everything that can be decided from the request head. Throws ApiError; on success the
+  /// caller reads the body (into ctx.sink when prepare set one, else into ctx.body) and calls
+  /// finish().
+  const Route& begin(Context& ctx) const;
+  /// Verifies Content-MD5 of a buffered body, runs the handler. Throws ApiError.
+  Response finish(Context& ctx, const Route& route) const;
+
+  /// The OSS error response: XML body with x-oss-ec; for HEAD no body but x-oss-err (base64
+  /// of the XML) and x-oss-ec.
+  Response error_response(const ApiError& error, const Context& ctx) const;
+
+  Services& services() const { return m_services; }
+
+private:
+  Services& m_services;
+};
+
+/// Adds x-oss-request-id, Date (server time) and Server: AliyunOSS to every response.
+void add_common_headers(Response& response, const std::string& request_id);
+
+/// 24 upper-case hex characters.
+std::string new_request_id();
+
+/// Anonymous access rules (bucket/object ACL, KMS) for a route. Throws ApiError.
+void check_anonymous_access(Context& ctx, const Route& route);
+
+} // namespace mock

@@ -1,0 +1,142 @@
+#include "mock/errors.hpp"
+
+#include <utility>
+
+namespace mock {
+
+ApiError::ApiError(int status, std::string code, std::string message, std::string ec) {
+  m_error.http_status = status;
+  m_error.code = std::move(code);
+  m_error.message = std::move(message);
+  m_error.ec = std::move(ec);
+}
+
+ApiError& ApiError::extra(std::string name, std::string value) {
+  m_error.extras.emplace_back(std::move(name), std::move(value));
+  return *this;
+}
+
+namespace errors {
+
+ApiError no_such_bucket(std::string_view bucket) {
+  return ApiError(404, "NoSuchBucket", "The specified bucket does not exist.", "0015-00000101")
+      .extra("BucketName", std::string(bucket));
+}
+
+ApiError no_such_key(std::string_view key) {
+  return ApiError(404, "NoSuchKey", "The specified key does not exist.", "0026-00000001")
+      .extra("Key", std::string(key));
+}
+
+ApiError bucket_already_exists(std::string_view bucket) {
+  return ApiError(409, "BucketAlreadyExists",
+                  "The requested bucket name is not available. The bucket namespace is shared by "
+                  "all users of the system. Please select a different name and try again.",
+                  "0015-00000104")
+      .extra("BucketName", std::string(bucket));
+}
+
+ApiError bucket_not_empty(std::string_view bucket) {
+  return ApiError(409, "BucketNotEmpty", "The bucket you tried to delete is not empty.")
+      .extra("BucketName", std::string(bucket));
+}
+
+ApiError invalid_bucket_name(std::string_view bucket) {
+  return ApiError(400, "InvalidBucketName", "The specified bucket is not valid.")
+      .extra("BucketName", std::string(bucket));
+}
+
+ApiError invalid_object_name(std::string_view key, std::string_view why) {
+  return ApiError(400, "InvalidObjectName", std::string(why))
+      .extra("ObjectName", std::string(key));
+}
+
+ApiError access_denied(std::string message) {
+  return ApiError(403, "AccessDenied", std::move(message));
+}
+
+ApiError forbidden_by_kms() {
+  // OSS: anonymous access to SSE-KMS data (oss-api.md §5.7; code inferred from the 403 page).
+  return ApiError(403, "AccessDenied", "This request is forbidden by kms.");
+}
+
+ApiError invalid_argument(std::string message, std::string ec) {
+  return ApiError(400, "InvalidArgument", std::move(message), std::move(ec));
+}
+
+ApiError invalid_argument_header(std::string message, std::string_view header,
+                                 std::string_view value, std::string ec) {
+  return ApiError(400, "InvalidArgument", std::move(message), std::move(ec))
+      .extra("ArgumentName", std::string(header))
+      .extra("ArgumentValue", std::string(value));
+}
+
+ApiError invalid_digest(std::string_view content_md5) {
+  return ApiError(400, "InvalidDigest", "The Content-MD5 you specified was invalid.")
+      .extra("Content-MD5", std::string(content_md5));
+}
+
+ApiError malformed_xml() {
+  return ApiError(400, "MalformedXML",
+                  "The XML you provided was not well-formed or did not validate against our "
+                  "published schema.");
+}
+
+ApiError invalid_range(std::uint64_t size) {
+  return ApiError(416, "InvalidRange", "The requested range cannot be satisfied")
+      .extra("ActualObjectSize", std::to_string(size));
+}
+
+ApiError not_implemented(std::string message) {
+  return ApiError(501, "NotImplemented", std::move(message));
+}
+
+ApiError method_not_allowed(std::string_view method, std::string_view resource_type) {
+  return ApiError(405, "MethodNotAllowed",
+                  "The specified method is not allowed against this resource.")
+      .extra("Method", std::string(method))
+      .extra("ResourceType", std::string(resource_type));
+}
+
+ApiError no_such_sse_rule(std::string_view bucket) {
+  // Message not observed anywhere (oss-api.md §4.3); this is the suggested text.
+  return ApiError(404, "NoSuchServerSideEncryptionRule",
+                  "The server side encryption configuration was not found", "0005-00000004")
+      .extra("BucketName", std::string(bucket));
+}
+
+ApiError invalid_encryption_algorithm(std::string_view value) {
+  return ApiError(400, "InvalidEncryptionAlgorithmError",
+                  "The Encryption request you specified is not valid. Supported value: "
+                  "AES256/KMS/SM4",
+                  "0005-00000003")
+      .extra("ArgumentValue", std::string(value));
+}
+
+ApiError invalid_access_key_id(std::string_view access_key_id) {
+  return ApiError(403, "InvalidAccessKeyId",
+                  "The OSS Access Key Id you provided does not exist in our records.",
+                  "0002-00000902")
+      .extra("OSSAccessKeyId", std::string(access_key_id));
+}
+
+ApiError request_time_too_skewed(std::string request_time_iso, std::string server_time_iso) {
+  return ApiError(403, "RequestTimeTooSkewed",
+                  "The difference between the request time and the current time is too large.",
+                  "0002-00000504")
+      .extra("MaxAllowedSkewMilliseconds", "900000")
+      .extra("RequestTime", std::move(request_time_iso))
+      .extra("ServerTime", std::move(server_time_iso));
+}
+
+ApiError entity_too_large(std::uint64_t max_bytes) {
+  return ApiError(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size.")
+      .extra("MaxSizeAllowed", std::to_string(max_bytes));
+}
+
+ApiError internal_error(std::string message) {
+  return ApiError(500, "InternalError", std::move(message));
+}
+
+} // namespace errors
+} // namespace mock

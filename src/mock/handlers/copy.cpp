@@ -1,0 +1,115 @@
+// CopyObject (PUT with x-oss-copy-source), including same-key copy to change metadata or
+// encryption in place (oss-api.md §5.5, §7.4).
+#include "mock/handlers/handlers.hpp"
+#include "mock/handlers/object_support.hpp"
+#include "mock/handlers/support.hpp"
+
+#include "mock/sse_policy.hpp"
+#include "oss/crc64.hpp"
+#include "util/encoding.hpp"
+#include "util/time_format.hpp"
+
+#include <vector>
+
+namespace mock::handlers {
+namespace {
+
+struct CopySource {
+  std::string bucket;
+  std::string key;
+};
+
+/// "/bucket/key[?versionId=…]" with the key percent-decoded: ali-oss sends `/` as %2F, GO2 a
+/// literal `/`; both name the same object.
+CopySource parse_copy_source(const std::string& header) {
+  std::string_view value = header;
+  if (const auto q = value.find('?'); q != std::string_view::npos) value = value.substr(0, q);
+  const std::string decoded = util::percent_decode(value, false);
+  const std::string_view path = !decoded.empty() && decoded.front() == '/' ? std::string_view(decoded).substr(1)
+                                                       : std::string_view(decoded);
+  const auto slash = path.find('/');
+  if (slash == std::string_view::npos || slash == 0 || slash + 1 == path.size())
+    throw errors::invalid_argument_header("Copy Source must mention the source bucket and key: "
+                                          "/sourcebucket/sourcekey.",
+                                          "x-oss-copy-source", header);
+  return CopySource{std::string(path.substr(0, slash)), std::string(path.substr(slash + 1))};
+}
+
+/// Anonymous callers may read the source only where its ACL allows (and never KMS data).
+void check_anonymous_source(const Context& ctx, const BucketRecord& bucket, const ObjectRecord& object) {
+  if (!ctx.principal.anonymous) return;
+  const std::string& acl = object.acl == "default" ? bucket.acl : object.acl;
+  if (acl != "public-read" && acl != "public-read-write")
+    throw errors::access_denied("Anonymous user has no right to access this object.");
+  if (object.sse.algorithm == "KMS") throw errors::forbidden_by_kms();
+}
+
+StoredBlob copy_blob(Context& ctx, const ObjectRecord& source, const BlobContext& target) {
+  std::unique_ptr<BlobReader> reader;
+  try {
+    reader = ctx.services.blobs.open(source.blob, BlobContext{source.bucket, source.key, source.sse});
+  } catch (const std::exception&) {
+    throw errors::no_such_key(source.key);
+  }
+  auto writer = ctx.services.blobs.create(target);
+  std::vector<char> buffer(1 << 20);
+  std::uint64_t offset = 0;
+  while (offset < source.size) {
+    const std::size_t n = reader->read(offset, buffer.data(), buffer.size());
+    if (n == 0) throw errors::internal_error("source object data is shorter than its metadata");
+    writer->write(buffer.data(), n);
+    offset += n;
+  }
+  return writer->commit();
+}
+
+} // namespace
+
+Response copy_object(Context& ctx) {
+  const BucketRecord bucket = require_bucket(ctx);
+  require_valid_key(ctx.target.key);
+  const CopySource source_name = parse_copy_source(*ctx.head.header("x-oss-copy-source"));
+  const BucketRecord source_bucket = require_bucket(ctx, source_name.bucket);
+  require_valid_key(source_name.key);
+  const ObjectRecord source = require_object(ctx, source_name.bucket, source_name.key);
+  check_anonymous_source(ctx, source_bucket, source);
+
+  std::string directive = "COPY";
+  if (const std::string* value = ctx.head.header("x-oss-metadata-directive")) directive = *value;
+  if (directive != "COPY" && directive != "REPLACE")
+    throw errors::invalid_argument_header("x-oss-metadata-directive must be COPY or REPLACE.",
+                                          "x-oss-metadata-directive", directive);
+  const bool same_object = source.bucket == bucket.name && source.key == ctx.target.key;
+
+  // OSS: the destination never inherits the source's SSE: request header, else the
+  // destination bucket default, else none (checklist 17).
+  const oss::SseSpec sse = write_sse(ctx, bucket);
+
+  ObjectRecord object = source;
+  object.bucket = bucket.name;
+  object.key = ctx.target.key;
+  object.sse = sse;
+  object.last_modified = util::now_utc();
+  object.owner = ctx.principal.anonymous ? bucket.owner : ctx.principal.access_key_id;
+  if (!same_object) object.acl = "default";
+  if (directive == "REPLACE") take_request_metadata(ctx.head, object);
+  take_request_acl_and_class(ctx.head, object);
+
+  // Same key and same encryption: metadata-only change; otherwise write a new blob (this is
+  // also how an existing object gets encrypted in place).
+  const bool reuse_blob = same_object && sse == source.sse;
+  if (!reuse_blob) object.blob = copy_blob(ctx, source, BlobContext{object.bucket, object.key, sse});
+  publish_object(ctx, object, !reuse_blob);
+
+  XmlWriter xml;
+  xml.open("CopyObjectResult")
+      .element("ETag", quoted_etag(object.etag))
+      .element("LastModified", util::iso8601_ms(object.last_modified));
+  Response response = xml_response(xml.finish());
+  response.headers.push_back({"ETag", quoted_etag(object.etag)});
+  response.headers.push_back({"x-oss-hash-crc64ecma", oss::crc64_to_string(object.crc64)});
+  add_sse_response_headers(response.headers, object.sse);
+  return response;
+}
+
+} // namespace mock::handlers

@@ -1,0 +1,58 @@
+// DeleteMultipleObjects (POST /?delete): up to 1000 keys, quiet or verbose result.
+#include "mock/handlers/handlers.hpp"
+#include "mock/handlers/support.hpp"
+
+#include "oss/names.hpp"
+
+#include <tinyxml2.h>
+
+#include <vector>
+
+namespace mock::handlers {
+namespace {
+
+constexpr std::size_t k_max_keys = 1000;
+
+struct DeleteRequest {
+  bool quiet = false;
+  std::vector<std::string> keys;
+};
+
+DeleteRequest parse_delete(const std::string& body) {
+  tinyxml2::XMLDocument doc;
+  if (doc.Parse(body.data(), body.size()) != tinyxml2::XML_SUCCESS) throw errors::malformed_xml();
+  const auto* root = doc.FirstChildElement("Delete");
+  if (root == nullptr) throw errors::malformed_xml();
+  DeleteRequest out;
+  if (const auto* quiet = root->FirstChildElement("Quiet"); quiet != nullptr && quiet->GetText() != nullptr)
+    out.quiet = std::string_view(quiet->GetText()) == "true";
+  for (const auto* object = root->FirstChildElement("Object"); object != nullptr;
+       object = object->NextSiblingElement("Object")) {
+    const auto* key = object->FirstChildElement("Key");
+    if (key == nullptr || key->GetText() == nullptr) throw errors::malformed_xml();
+    out.keys.emplace_back(key->GetText());
+  }
+  if (out.keys.empty() || out.keys.size() > k_max_keys) throw errors::malformed_xml();
+  return out;
+}
+
+} // namespace
+
+Response delete_multiple_objects(Context& ctx) {
+  const BucketRecord bucket = require_bucket(ctx);
+  const DeleteRequest request = parse_delete(ctx.body);
+  bool url = false;
+  if (const std::string* encoding = ctx.head.param("encoding-type")) url = *encoding == "url";
+  XmlWriter xml;
+  xml.open("DeleteResult");
+  if (url) xml.element("EncodingType", "url");
+  for (const auto& key : request.keys) {
+    if (oss::is_valid_object_key(key)) {
+      if (auto blob = ctx.services.meta.delete_object(bucket.name, key)) ctx.services.blobs.remove(*blob);
+    }
+    if (!request.quiet) xml.open("Deleted").element("Key", list_value(key, url)).close();
+  }
+  return xml_response(xml.finish());
+}
+
+} // namespace mock::handlers

@@ -1,0 +1,180 @@
+// Single-object operations: PutObject, GetObject, HeadObject, GetObjectMeta, DeleteObject,
+// GetObjectAcl, PutObjectAcl.
+#include "mock/handlers/handlers.hpp"
+#include "mock/handlers/object_support.hpp"
+#include "mock/handlers/support.hpp"
+
+#include "mock/range.hpp"
+#include "mock/sse_policy.hpp"
+#include "oss/crc64.hpp"
+#include "util/encoding.hpp"
+#include "util/time_format.hpp"
+
+namespace mock::handlers {
+namespace {
+
+/// A Content-MD5 value must be base64 of 16 bytes (checked before the body is read).
+void check_content_md5_format(const RequestHead& head) {
+  const std::string* md5 = head.header("Content-MD5");
+  if (md5 == nullptr) return;
+  const auto raw = util::base64_decode(*md5);
+  if (!raw || raw->size() != 16) throw errors::invalid_digest(*md5);
+}
+
+std::string header_or_empty(const RequestHead& head, std::string_view name) {
+  const std::string* value = head.header(name);
+  return value != nullptr ? *value : std::string();
+}
+
+/// response-* query parameters override the stored headers of a GET (OSS, like S3).
+void apply_response_overrides(const RequestHead& head, Response& response) {
+  static constexpr std::pair<std::string_view, std::string_view> k_overrides[] = {
+      {"response-content-type", "Content-Type"},
+      {"response-content-language", "Content-Language"},
+      {"response-expires", "Expires"},
+      {"response-cache-control", "Cache-Control"},
+      {"response-content-disposition", "Content-Disposition"},
+      {"response-content-encoding", "Content-Encoding"}};
+  for (const auto& [param, header] : k_overrides) {
+    if (const std::string* value = head.param(param)) oss::set_header(response.headers, header, *value);
+  }
+}
+
+ObjectRecord readable_object(Context& ctx) {
+  require_bucket(ctx);
+  require_valid_key(ctx.target.key);
+  return require_object(ctx, ctx.target.bucket, ctx.target.key);
+}
+
+} // namespace
+
+void prepare_put_object(Context& ctx) {
+  BucketRecord bucket = require_bucket(ctx);
+  require_valid_key(ctx.target.key);
+  check_content_md5_format(ctx.head);
+  oss::SseSpec sse = write_sse(ctx, bucket);
+  ObjectRecord probe; // validate acl / storage class before accepting the body
+  take_request_acl_and_class(ctx.head, probe);
+  auto writer = ctx.services.blobs.create(BlobContext{bucket.name, ctx.target.key, sse});
+  ctx.sink = std::make_unique<UploadSink>(std::move(writer), std::move(bucket), std::move(sse));
+}
+
+Response put_object(Context& ctx) {
+  auto& sink = dynamic_cast<UploadSink&>(*ctx.sink);
+  const std::string md5 = sink.md5();
+  const std::string content_md5 = header_or_empty(ctx.head, "Content-MD5");
+  if (!content_md5.empty() && util::base64_encode(md5) != content_md5)
+    throw errors::invalid_digest(content_md5);
+  if (const std::string* forbid = ctx.head.header("x-oss-forbid-overwrite");
+      forbid != nullptr && *forbid == "true" &&
+      ctx.services.meta.object(ctx.target.bucket, ctx.target.key))
+    throw ApiError(409, "FileAlreadyExists", "The object you specified already exists and can not be overwritten.");
+
+  ObjectRecord object;
+  object.bucket = ctx.target.bucket;
+  object.key = ctx.target.key;
+  object.size = sink.size();
+  object.etag = util::to_hex_upper(md5);
+  object.crc64 = sink.crc64();
+  object.owner = ctx.principal.anonymous ? sink.bucket().owner : ctx.principal.access_key_id;
+  object.sse = sink.sse();
+  object.last_modified = util::now_utc();
+  take_request_metadata(ctx.head, object);
+  take_request_acl_and_class(ctx.head, object);
+  object.blob = sink.writer().commit();
+  publish_object(ctx, object);
+
+  Response response = empty_response(200);
+  response.headers.push_back({"ETag", quoted_etag(object.etag)});
+  response.headers.push_back({"x-oss-hash-crc64ecma", oss::crc64_to_string(object.crc64)});
+  response.headers.push_back({"Content-MD5", util::base64_encode(md5)});
+  add_sse_response_headers(response.headers, object.sse);
+  return response;
+}
+
+Response get_object(Context& ctx) {
+  const ObjectRecord object = readable_object(ctx);
+  if (auto status = check_preconditions(ctx.head, object)) {
+    if (*status == 412)
+      throw ApiError(412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold.");
+    Response response = empty_response(304);
+    response.headers.push_back({"ETag", quoted_etag(object.etag)});
+    return response;
+  }
+  RangeRequest range;
+  if (const std::string* header = ctx.head.header("Range")) range = parse_range(*header, object.size);
+  if (range.kind == RangeRequest::Kind::unsatisfiable) throw errors::invalid_range(object.size);
+
+  Response response;
+  try {
+    response.blob = ctx.services.blobs.open(object.blob, BlobContext{object.bucket, object.key, object.sse});
+  } catch (const std::exception&) {
+    throw errors::no_such_key(object.key); // replaced or deleted after the lookup
+  }
+  add_object_headers(response, object);
+  apply_response_overrides(ctx.head, response);
+  if (range.kind == RangeRequest::Kind::satisfiable) {
+    response.status = 206;
+    response.headers.push_back({"Content-Range", content_range(range, object.size)});
+    response.blob_offset = range.first;
+    response.blob_length = range.length();
+  } else {
+    response.blob_length = object.size;
+  }
+  return response;
+}
+
+Response head_object(Context& ctx) {
+  const ObjectRecord object = readable_object(ctx);
+  if (auto status = check_preconditions(ctx.head, object)) {
+    if (*status == 412)
+      throw ApiError(412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold.");
+    return empty_response(304);
+  }
+  Response response;
+  add_object_headers(response, object);
+  response.head_length = object.size;
+  return response;
+}
+
+Response get_object_meta(Context& ctx) {
+  const ObjectRecord object = readable_object(ctx);
+  // OSS returns only basic metadata here (oss-api.md §5.3).
+  Response response;
+  response.headers.push_back({"ETag", quoted_etag(object.etag)});
+  response.headers.push_back({"Last-Modified", util::rfc1123(object.last_modified)});
+  response.headers.push_back({"x-oss-last-access-time", util::rfc1123(object.last_modified)});
+  response.headers.push_back({"x-oss-hash-crc64ecma", oss::crc64_to_string(object.crc64)});
+  response.head_length = object.size;
+  return response;
+}
+
+Response delete_object(Context& ctx) {
+  require_bucket(ctx);
+  if (auto blob = ctx.services.meta.delete_object(ctx.target.bucket, ctx.target.key))
+    ctx.services.blobs.remove(*blob);
+  return empty_response(204);
+}
+
+Response get_object_acl(Context& ctx) {
+  const ObjectRecord object = readable_object(ctx);
+  XmlWriter xml;
+  write_acl_policy(xml, object.owner, object.acl);
+  return xml_response(xml.finish());
+}
+
+Response put_object_acl(Context& ctx) {
+  require_bucket(ctx);
+  require_valid_key(ctx.target.key);
+  const std::string* acl = ctx.head.header("x-oss-object-acl");
+  if (acl == nullptr)
+    throw errors::invalid_argument("PutObjectAcl requires the x-oss-object-acl header.")
+        .extra("ArgumentName", "x-oss-object-acl");
+  if (!is_object_acl(*acl))
+    throw errors::invalid_argument_header("The ACL you provided is not valid.", "x-oss-object-acl", *acl);
+  if (!ctx.services.meta.set_object_acl(ctx.target.bucket, ctx.target.key, *acl))
+    throw errors::no_such_key(ctx.target.key);
+  return empty_response(200);
+}
+
+} // namespace mock::handlers

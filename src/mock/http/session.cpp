@@ -1,0 +1,272 @@
+#include "mock/http/session.hpp"
+
+#include "mock/http/server.hpp"
+#include "util/strings.hpp"
+
+#include <boost/asio/write.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http.hpp>
+
+#include <poll.h>
+#include <sys/socket.h>
+
+#include <chrono>
+#include <cstdio>
+#include <vector>
+
+namespace mock {
+namespace {
+
+namespace http = boost::beast::http;
+using tcp = boost::asio::ip::tcp;
+using Parser = http::request_parser<http::buffer_body>;
+
+constexpr std::size_t k_chunk = 256 * 1024;
+constexpr std::size_t k_max_small_body = 8 * 1024 * 1024;
+constexpr std::size_t k_max_drain = 1024 * 1024;
+/// OSS's PutObject limit is 5 GiB; ossmock accepts more (multipart objects arrive whole in
+/// tests of other tools) but not without bound.
+constexpr std::uint64_t k_max_body = std::uint64_t{1} << 40;
+
+/// The peer went away or sent garbage while we were reading the body.
+struct BrokenConnection {};
+
+RequestHead make_head(const Parser& parser) {
+  const auto& req = parser.get();
+  RequestHead head;
+  head.method = std::string(req.method_string());
+  head.target = std::string(req.target());
+  const auto q = head.target.find('?');
+  head.raw_path = head.target.substr(0, q);
+  if (q != std::string::npos) head.raw_query = head.target.substr(q + 1);
+  head.query = oss::parse_query(head.raw_query);
+  for (const auto& field : req) head.headers.push_back({std::string(field.name_string()), std::string(field.value())});
+  head.host = std::string(req[http::field::host]);
+  if (auto length = parser.content_length()) head.content_length = *length;
+  head.chunked = parser.chunked();
+  return head;
+}
+
+/// Reads the rest of the body in chunks, handing each to `consume`.
+template <typename Consume>
+void read_body(tcp::socket& socket, boost::beast::flat_buffer& buffer, Parser& parser, Consume&& consume) {
+  std::vector<char> chunk(k_chunk);
+  while (!parser.is_done()) {
+    auto& body = parser.get().body();
+    body.data = chunk.data();
+    body.size = chunk.size();
+    boost::beast::error_code ec;
+    http::read(socket, buffer, parser, ec);
+    if (ec == http::error::need_buffer) ec = {};
+    if (ec) throw BrokenConnection{};
+    consume(chunk.data(), chunk.size() - body.size);
+  }
+}
+
+void send_continue(tcp::socket& socket) {
+  static constexpr char k_continue[] = "HTTP/1.1 100 Continue\r\n\r\n";
+  boost::system::error_code ec;
+  boost::asio::write(socket, boost::asio::buffer(k_continue, sizeof k_continue - 1), ec);
+  if (ec) throw BrokenConnection{};
+}
+
+std::string header_safe(std::string_view value) {
+  std::string out(value);
+  for (char& c : out)
+    if (c == '\r' || c == '\n') c = ' ';
+  return out;
+}
+
+template <typename Message>
+void set_headers(Message& message, const Response& response, bool keep_alive) {
+  message.result(static_cast<unsigned>(response.status));
+  message.version(11);
+  for (const auto& h : response.headers) message.insert(boost::beast::string_view(h.name), header_safe(h.value));
+  message.keep_alive(keep_alive);
+}
+
+bool no_body_status(int status) { return status == 204 || status == 304 || status < 200; }
+
+/// Writes the response; returns false when the connection broke.
+bool write_response(tcp::socket& socket, Response& response, bool head_request, bool keep_alive) {
+  boost::beast::error_code ec;
+  if (response.blob && !head_request) {
+    http::response<http::buffer_body> message;
+    set_headers(message, response, keep_alive);
+    message.content_length(response.blob_length);
+    message.body().data = nullptr;
+    message.body().more = true;
+    http::response_serializer<http::buffer_body> serializer{message};
+    http::write_header(socket, serializer, ec);
+    if (ec) return false;
+    std::vector<char> chunk(k_chunk);
+    std::uint64_t offset = response.blob_offset;
+    std::uint64_t remaining = response.blob_length;
+    while (remaining > 0) {
+      const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(remaining, chunk.size()));
+      std::size_t got = 0;
+      try {
+        got = response.blob->read(offset, chunk.data(), want);
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "ossmock: error: reading object data: %s\n", e.what());
+        return false; // headers are out; the only honest signal left is closing
+      }
+      if (got == 0) return false;
+      offset += got;
+      remaining -= got;
+      message.body().data = chunk.data();
+      message.body().size = got;
+      message.body().more = remaining > 0;
+      http::write(socket, serializer, ec);
+      if (ec == http::error::need_buffer) ec = {};
+      if (ec) return false;
+    }
+    message.body().data = nullptr;
+    message.body().more = false;
+    http::write(socket, serializer, ec);
+    return !ec;
+  }
+  http::response<http::string_body> message;
+  set_headers(message, response, keep_alive);
+  if (head_request) {
+    // HEAD: announce the length a GET would return, send no body.
+    if (!no_body_status(response.status))
+      message.set(http::field::content_length, std::to_string(response.head_length.value_or(0)));
+    http::response_serializer<http::string_body> serializer{message};
+    http::write_header(socket, serializer, ec);
+    return !ec;
+  }
+  if (!no_body_status(response.status)) {
+    message.body() = std::move(response.body);
+    message.content_length(message.body().size());
+  }
+  http::write(socket, message, ec);
+  return !ec;
+}
+
+/// After an early error with an unread body: stop sending, then discard what the client is
+/// still sending for a moment so that the close does not reset the connection before the
+/// client has read the response.
+void lingering_close(tcp::socket& socket) {
+  const int fd = socket.native_handle();
+  ::shutdown(fd, SHUT_WR);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+  char sink[16384];
+  std::size_t total = 0;
+  while (std::chrono::steady_clock::now() < deadline && total < 64 * 1024 * 1024) {
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, 200) <= 0) continue;
+    const ssize_t n = ::recv(fd, sink, sizeof sink, MSG_DONTWAIT);
+    if (n <= 0) break;
+    total += static_cast<std::size_t>(n);
+  }
+}
+
+/// A request that is not HTTP/1.1 we can parse (as opposed to a closed connection).
+bool is_protocol_error(const boost::beast::error_code& ec) {
+  return ec.category() == http::make_error_code(http::error::bad_target).category() &&
+         ec != http::error::end_of_stream && ec != http::error::partial_message;
+}
+
+void reject_malformed(tcp::socket& socket, const boost::beast::error_code& ec) {
+  const std::string text = "HTTP/1.1 400 Bad Request\r\nServer: AliyunOSS\r\nConnection: close\r\n"
+                           "Content-Length: 0\r\n\r\n";
+  boost::system::error_code ignored;
+  boost::asio::write(socket, boost::asio::buffer(text), ignored);
+  std::fprintf(stderr, "ossmock: rejected a malformed request: %s\n", ec.message().c_str());
+  lingering_close(socket);
+}
+
+void log_request(const RequestHead& head, int status, const std::string& request_id,
+                 std::chrono::steady_clock::time_point start) {
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+  const std::string target = redact_target(head.target);
+  std::fprintf(stderr, "%s %s %d %s %lldms\n", head.method.c_str(), target.c_str(), status, request_id.c_str(),
+               static_cast<long long>(ms));
+}
+
+} // namespace
+
+void serve_connection(tcp::socket& socket, const Dispatcher& dispatcher) {
+  boost::beast::flat_buffer buffer;
+  Services& services = dispatcher.services();
+  for (;;) {
+    Parser parser;
+    parser.header_limit(64 * 1024);
+    parser.body_limit(k_max_body);
+    boost::beast::error_code ec;
+    http::read_header(socket, buffer, parser, ec);
+    if (ec) {
+      if (is_protocol_error(ec)) reject_malformed(socket, ec);
+      return;
+    }
+    const auto start = std::chrono::steady_clock::now();
+
+    Context ctx{services, make_head(parser), {}, {}, new_request_id(), {}, nullptr};
+    ctx.target = resolve_target(ctx.head.host, ctx.head.raw_path, services.options.region);
+    const bool head_request = ctx.head.method == "HEAD";
+    const std::string* expect = ctx.head.header("Expect");
+    const bool expect_continue = expect != nullptr && util::iequals(*expect, "100-continue");
+    bool body_read = !ctx.head.has_body();
+    Response response;
+    try {
+      try {
+        const Route& route = dispatcher.begin(ctx);
+        if (!body_read) {
+          if (expect_continue) send_continue(socket);
+          if (ctx.sink) {
+            read_body(socket, buffer, parser, [&](const char* data, std::size_t n) { ctx.sink->write(data, n); });
+          } else {
+            bool too_large = false;
+            read_body(socket, buffer, parser, [&](const char* data, std::size_t n) {
+              if (ctx.body.size() + n > k_max_small_body) too_large = true;
+              else ctx.body.append(data, n);
+            });
+            if (too_large) throw errors::entity_too_large(k_max_small_body);
+          }
+          body_read = true;
+        }
+        response = dispatcher.finish(ctx, route);
+      } catch (const ApiError&) {
+        throw;
+      } catch (const BrokenConnection&) {
+        throw;
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "ossmock: error: %s %s: %s\n", ctx.head.method.c_str(),
+                     redact_target(ctx.head.target).c_str(), e.what());
+        throw errors::internal_error("ossmock internal error; see the server log (request " + ctx.request_id + ").");
+      }
+    } catch (const ApiError& error) {
+      response = dispatcher.error_response(error, ctx);
+    } catch (const BrokenConnection&) {
+      log_request(ctx.head, 499, ctx.request_id, start);
+      return;
+    }
+    ctx.sink.reset(); // an unused upload removes its temp file now
+
+    // An unread small body without Expect is drained so that the connection can be reused.
+    if (!body_read && !expect_continue && ctx.head.content_length && *ctx.head.content_length <= k_max_drain) {
+      try {
+        read_body(socket, buffer, parser, [](const char*, std::size_t) {});
+        body_read = true;
+      } catch (const BrokenConnection&) {
+        return;
+      }
+    }
+    const bool keep_alive = parser.get().keep_alive() && body_read;
+    add_common_headers(response, ctx.request_id);
+    const bool written = write_response(socket, response, head_request, keep_alive);
+    log_request(ctx.head, response.status, ctx.request_id, start);
+    if (!written) return;
+    if (!keep_alive) {
+      if (!body_read) lingering_close(socket);
+      else {
+        boost::system::error_code ignored;
+        socket.shutdown(tcp::socket::shutdown_send, ignored);
+      }
+      return;
+    }
+  }
+}
+
+} // namespace mock

@@ -1,0 +1,3 @@
+#include "mock/app.hpp"
+
+int main(int argc, char** argv) { return mock::ossmock_main(argc, argv); }

@@ -1,0 +1,342 @@
+#include "mock/store/metadata_store.hpp"
+
+#include "mock/store/sqlite.hpp"
+#include "oss/http_types.hpp"
+
+namespace mock {
+namespace {
+
+constexpr const char* k_schema = R"sql(
+CREATE TABLE IF NOT EXISTS buckets (
+  name TEXT PRIMARY KEY,
+  owner TEXT NOT NULL,
+  region TEXT NOT NULL,
+  acl TEXT NOT NULL,
+  storage_class TEXT NOT NULL,
+  created INTEGER NOT NULL,
+  sse_algorithm TEXT NOT NULL DEFAULT '',
+  sse_key_id TEXT NOT NULL DEFAULT '',
+  sse_data_encryption TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS objects (
+  bucket TEXT NOT NULL REFERENCES buckets(name),
+  key TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  etag TEXT NOT NULL,
+  crc64 INTEGER NOT NULL,
+  content_type TEXT NOT NULL,
+  http_headers TEXT NOT NULL,
+  user_meta TEXT NOT NULL,
+  acl TEXT NOT NULL,
+  storage_class TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  sse_algorithm TEXT NOT NULL,
+  sse_key_id TEXT NOT NULL,
+  sse_data_encryption TEXT NOT NULL,
+  blob_id TEXT NOT NULL,
+  blob_envelope BLOB NOT NULL,
+  last_modified INTEGER NOT NULL,
+  PRIMARY KEY (bucket, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS kms_keys (
+  id TEXT PRIMARY KEY,
+  alias TEXT NOT NULL,
+  region TEXT NOT NULL,
+  state TEXT NOT NULL,
+  created INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS schema_info (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT OR IGNORE INTO schema_info VALUES ('version', '1');
+)sql";
+
+constexpr const char* k_object_columns =
+    "bucket, key, size, etag, crc64, content_type, http_headers, user_meta, acl, storage_class, "
+    "owner, sse_algorithm, sse_key_id, sse_data_encryption, blob_id, blob_envelope, last_modified";
+
+// Name/value lists are stored query-encoded ("a=1&b=x%20y"): byte-exact for any value.
+std::string encode_pairs(const NameValues& pairs) {
+  oss::QueryParams query(pairs.begin(), pairs.end());
+  return oss::encode_query(query);
+}
+
+NameValues decode_pairs(const std::string& text) {
+  const oss::QueryParams query = oss::parse_query(text);
+  return NameValues(query.begin(), query.end());
+}
+
+BucketRecord read_bucket(const sql::Statement& s) {
+  BucketRecord b;
+  b.name = s.text(0);
+  b.owner = s.text(1);
+  b.region = s.text(2);
+  b.acl = s.text(3);
+  b.storage_class = s.text(4);
+  b.created = static_cast<std::time_t>(s.integer(5));
+  b.sse.algorithm = s.text(6);
+  b.sse.kms_key_id = s.text(7);
+  b.sse.data_encryption = s.text(8);
+  return b;
+}
+
+constexpr const char* k_bucket_columns =
+    "name, owner, region, acl, storage_class, created, sse_algorithm, sse_key_id, "
+    "sse_data_encryption";
+
+} // namespace
+
+std::string prefix_successor(const std::string& prefix) {
+  std::string out = prefix;
+  while (!out.empty() && static_cast<unsigned char>(out.back()) == 0xFF) out.pop_back();
+  if (out.empty()) return {};
+  out.back() = static_cast<char>(static_cast<unsigned char>(out.back()) + 1);
+  return out;
+}
+
+MetadataStore::MetadataStore(const std::string& path) : m_db(std::make_unique<sql::Database>(path)) {
+  m_db->exec(k_schema);
+}
+
+MetadataStore::~MetadataStore() = default;
+
+bool MetadataStore::create_bucket(const BucketRecord& b) {
+  std::lock_guard lock(m_mutex);
+  auto s = m_db->prepare(std::string("INSERT OR IGNORE INTO buckets (") + k_bucket_columns +
+                         ") VALUES (?,?,?,?,?,?,?,?,?)");
+  s.bind(1, b.name).bind(2, b.owner).bind(3, b.region).bind(4, b.acl).bind(5, b.storage_class);
+  s.bind(6, static_cast<std::int64_t>(b.created)).bind(7, b.sse.algorithm);
+  s.bind(8, b.sse.kms_key_id).bind(9, b.sse.data_encryption);
+  s.run();
+  return m_db->changes() == 1;
+}
+
+std::optional<BucketRecord> MetadataStore::bucket(const std::string& name) {
+  std::lock_guard lock(m_mutex);
+  auto s = m_db->prepare(std::string("SELECT ") + k_bucket_columns + " FROM buckets WHERE name = ?");
+  s.bind(1, name);
+  if (!s.step()) return std::nullopt;
+  return read_bucket(s);
+}
+
+std::vector<BucketRecord> MetadataStore::list_buckets(const std::string& prefix,
+                                                      const std::string& marker,
+                                                      std::size_t max_keys, bool& truncated) {
+  std::lock_guard lock(m_mutex);
+  auto s = m_db->prepare(std::string("SELECT ") + k_bucket_columns +
+                         " FROM buckets WHERE name > ? AND substr(name, 1, ?) = ? ORDER BY name "
+                         "LIMIT ?");
+  s.bind(1, marker).bind(2, static_cast<std::int64_t>(prefix.size())).bind(3, prefix);
+  s.bind(4, static_cast<std::int64_t>(max_keys + 1));
+  std::vector<BucketRecord> out;
+  while (s.step()) out.push_back(read_bucket(s));
+  truncated = out.size() > max_keys;
+  if (truncated) out.pop_back();
+  return out;
+}
+
+MetadataStore::DeleteBucket MetadataStore::delete_bucket(const std::string& name) {
+  std::lock_guard lock(m_mutex);
+  sql::Transaction txn(*m_db);
+  auto exists = m_db->prepare("SELECT 1 FROM buckets WHERE name = ?");
+  exists.bind(1, name);
+  if (!exists.step()) return DeleteBucket::not_found;
+  auto any = m_db->prepare("SELECT 1 FROM objects WHERE bucket = ? LIMIT 1");
+  any.bind(1, name);
+  if (any.step()) return DeleteBucket::not_empty;
+  auto del = m_db->prepare("DELETE FROM buckets WHERE name = ?");
+  del.bind(1, name);
+  del.run();
+  txn.commit();
+  return DeleteBucket::deleted;
+}
+
+bool MetadataStore::set_bucket_acl(const std::string& name, const std::string& acl) {
+  std::lock_guard lock(m_mutex);
+  auto s = m_db->prepare("UPDATE buckets SET acl = ? WHERE name = ?");
+  s.bind(1, acl).bind(2, name);
+  s.run();
+  return m_db->changes() == 1;
+}
+
+bool MetadataStore::set_bucket_sse(const std::string& name, const oss::SseSpec& sse) {
+  std::lock_guard lock(m_mutex);
+  auto s = m_db->prepare("UPDATE buckets SET sse_algorithm = ?, sse_key_id = ?, "
+                         "sse_data_encryption = ? WHERE name = ?");
+  s.bind(1, sse.algorithm).bind(2, sse.kms_key_id).bind(3, sse.data_encryption).bind(4, name);
+  s.run();
+  return m_db->changes() == 1;
+}
+
+ObjectRecord MetadataStore::read_object_row(const void* statement) const {
+  const auto& s = *static_cast<const sql::Statement*>(statement);
+  ObjectRecord o;
+  o.bucket = s.text(0);
+  o.key = s.text(1);
+  o.size = static_cast<std::uint64_t>(s.integer(2));
+  o.etag = s.text(3);
+  o.crc64 = static_cast<std::uint64_t>(s.integer(4));
+  o.content_type = s.text(5);
+  o.http_headers = decode_pairs(s.text(6));
+  o.user_meta = decode_pairs(s.text(7));
+  o.acl = s.text(8);
+  o.storage_class = s.text(9);
+  o.owner = s.text(10);
+  o.sse.algorithm = s.text(11);
+  o.sse.kms_key_id = s.text(12);
+  o.sse.data_encryption = s.text(13);
+  o.blob.id = s.text(14);
+  o.blob.envelope = s.text(15);
+  o.blob.size = o.size;
+  o.last_modified = static_cast<std::time_t>(s.integer(16));
+  return o;
+}
+
+std::optional<ObjectRecord> MetadataStore::object(const std::string& bucket, const std::string& key) {
+  std::lock_guard lock(m_mutex);
+  auto s = m_db->prepare(std::string("SELECT ") + k_object_columns +
+                         " FROM objects WHERE bucket = ? AND key = ?");
+  s.bind(1, bucket).bind(2, key);
+  if (!s.step()) return std::nullopt;
+  return read_object_row(&s);
+}
+
+std::optional<std::string> MetadataStore::put_object(const ObjectRecord& o) {
+  std::lock_guard lock(m_mutex);
+  sql::Transaction txn(*m_db);
+  auto exists = m_db->prepare("SELECT 1 FROM buckets WHERE name = ?");
+  exists.bind(1, o.bucket);
+  if (!exists.step()) return std::nullopt;
+  std::string replaced;
+  auto old = m_db->prepare("SELECT blob_id FROM objects WHERE bucket = ? AND key = ?");
+  old.bind(1, o.bucket).bind(2, o.key);
+  if (old.step()) replaced = old.text(0);
+  auto s = m_db->prepare(std::string("INSERT OR REPLACE INTO objects (") + k_object_columns +
+                         ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  s.bind(1, o.bucket).bind(2, o.key).bind(3, static_cast<std::int64_t>(o.size)).bind(4, o.etag);
+  s.bind(5, static_cast<std::int64_t>(o.crc64)).bind(6, o.content_type);
+  s.bind(7, encode_pairs(o.http_headers)).bind(8, encode_pairs(o.user_meta));
+  s.bind(9, o.acl).bind(10, o.storage_class).bind(11, o.owner);
+  s.bind(12, o.sse.algorithm).bind(13, o.sse.kms_key_id).bind(14, o.sse.data_encryption);
+  s.bind(15, o.blob.id).bind_blob(16, o.blob.envelope);
+  s.bind(17, static_cast<std::int64_t>(o.last_modified));
+  s.run();
+  txn.commit();
+  // The same blob may be kept when only metadata changed (same-key copy).
+  return replaced == o.blob.id ? std::string() : replaced;
+}
+
+std::optional<std::string> MetadataStore::delete_object(const std::string& bucket,
+                                                        const std::string& key) {
+  std::lock_guard lock(m_mutex);
+  sql::Transaction txn(*m_db);
+  auto old = m_db->prepare("SELECT blob_id FROM objects WHERE bucket = ? AND key = ?");
+  old.bind(1, bucket).bind(2, key);
+  if (!old.step()) return std::nullopt;
+  std::string blob = old.text(0);
+  auto del = m_db->prepare("DELETE FROM objects WHERE bucket = ? AND key = ?");
+  del.bind(1, bucket).bind(2, key);
+  del.run();
+  txn.commit();
+  return blob;
+}
+
+bool MetadataStore::set_object_acl(const std::string& bucket, const std::string& key,
+                                   const std::string& acl) {
+  std::lock_guard lock(m_mutex);
+  auto s = m_db->prepare("UPDATE objects SET acl = ? WHERE bucket = ? AND key = ?");
+  s.bind(1, acl).bind(2, bucket).bind(3, key);
+  s.run();
+  return m_db->changes() == 1;
+}
+
+ListPage MetadataStore::list_objects(const std::string& bucket, const std::string& prefix,
+                                     const std::string& delimiter, const std::string& after,
+                                     std::size_t max_entries) {
+  std::lock_guard lock(m_mutex);
+  ListPage page;
+  std::string lower = after;
+  bool inclusive = false;
+  if (lower < prefix) {
+    lower = prefix;
+    inclusive = true;
+  }
+  auto gt = m_db->prepare(std::string("SELECT ") + k_object_columns +
+                          " FROM objects WHERE bucket = ? AND key > ? ORDER BY key LIMIT ?");
+  auto ge = m_db->prepare(std::string("SELECT ") + k_object_columns +
+                          " FROM objects WHERE bucket = ? AND key >= ? ORDER BY key LIMIT ?");
+  std::size_t count = 0;
+  for (;;) {
+    auto& s = inclusive ? ge : gt;
+    s.reset();
+    s.bind(1, bucket).bind(2, lower).bind(3, static_cast<std::int64_t>(max_entries + 1 - count));
+    bool jumped = false;
+    while (s.step()) {
+      ObjectRecord object = read_object_row(&s);
+      if (object.key.compare(0, prefix.size(), prefix) != 0) return page;
+      if (!delimiter.empty()) {
+        const auto pos = object.key.find(delimiter, prefix.size());
+        if (pos != std::string::npos) {
+          std::string common = object.key.substr(0, pos + delimiter.size());
+          lower = prefix_successor(common);
+          inclusive = true;
+          if (common > after) {
+            if (++count > max_entries) {
+              page.truncated = true;
+              return page;
+            }
+            page.entries.push_back({true, common, {}});
+            page.next_after = common;
+          }
+          if (lower.empty()) return page;
+          jumped = true;
+          break;
+        }
+      }
+      if (++count > max_entries) {
+        page.truncated = true;
+        return page;
+      }
+      lower = object.key;
+      inclusive = false;
+      page.next_after = object.key;
+      page.entries.push_back({false, object.key, std::move(object)});
+    }
+    // The batch limit guarantees truncation is detected inside the batch, so a batch that
+    // ends without a jump means there are no more keys.
+    if (!jumped) return page;
+  }
+}
+
+std::vector<std::string> MetadataStore::referenced_blob_ids() {
+  std::lock_guard lock(m_mutex);
+  auto s = m_db->prepare("SELECT blob_id FROM objects");
+  std::vector<std::string> out;
+  while (s.step()) out.push_back(s.text(0));
+  return out;
+}
+
+std::optional<KmsKeyRecord> MetadataStore::kms_key_by_alias(const std::string& alias,
+                                                            const std::string& region) {
+  std::lock_guard lock(m_mutex);
+  auto s = m_db->prepare("SELECT id, alias, region, state, created FROM kms_keys WHERE alias = ? "
+                         "AND region = ? ORDER BY created LIMIT 1");
+  s.bind(1, alias).bind(2, region);
+  if (!s.step()) return std::nullopt;
+  return KmsKeyRecord{s.text(0), s.text(1), s.text(2), s.text(3),
+                      static_cast<std::time_t>(s.integer(4))};
+}
+
+KmsKeyRecord MetadataStore::ensure_kms_key(const KmsKeyRecord& key) {
+  std::lock_guard lock(m_mutex);
+  auto ins = m_db->prepare("INSERT OR IGNORE INTO kms_keys (id, alias, region, state, created) "
+                           "VALUES (?,?,?,?,?)");
+  ins.bind(1, key.id).bind(2, key.alias).bind(3, key.region).bind(4, key.state);
+  ins.bind(5, static_cast<std::int64_t>(key.created));
+  ins.run();
+  auto s = m_db->prepare("SELECT id, alias, region, state, created FROM kms_keys WHERE id = ?");
+  s.bind(1, key.id);
+  s.step();
+  return KmsKeyRecord{s.text(0), s.text(1), s.text(2), s.text(3),
+                      static_cast<std::time_t>(s.integer(4))};
+}
+
+} // namespace mock

@@ -1,0 +1,178 @@
+// Plain (unencrypted) blob storage: write to tmp/, fsync, rename into blobs/.
+#include "mock/store/blob_store.hpp"
+
+#include "util/crypto.hpp"
+#include "util/encoding.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+#include <system_error>
+
+namespace mock {
+namespace fs = std::filesystem;
+
+namespace {
+
+[[noreturn]] void fail_errno(const std::string& what) {
+  throw std::system_error(errno, std::generic_category(), what);
+}
+
+/// An open file descriptor, closed on destruction.
+class Fd {
+public:
+  explicit Fd(int fd) : m_fd(fd) {}
+  ~Fd() {
+    if (m_fd >= 0) ::close(m_fd);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return m_fd; }
+  int release() {
+    const int fd = m_fd;
+    m_fd = -1;
+    return fd;
+  }
+
+private:
+  int m_fd;
+};
+
+void fsync_dir(const fs::path& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+class PlainWriter : public BlobWriter {
+public:
+  PlainWriter(fs::path temp, fs::path blobs)
+      : m_id(new_blob_id()), m_temp(std::move(temp) / (m_id + ".part")), m_blobs(std::move(blobs)),
+        m_fd(::open(m_temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) {
+    if (m_fd.get() < 0) fail_errno("create " + m_temp.string());
+  }
+
+  ~PlainWriter() override {
+    if (!m_committed) {
+      std::error_code ignored;
+      fs::remove(m_temp, ignored);
+    }
+  }
+
+  void write(const void* data, std::size_t size) override {
+    const auto* p = static_cast<const char*>(data);
+    while (size > 0) {
+      const ssize_t n = ::write(m_fd.get(), p, size);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        fail_errno("write " + m_temp.string());
+      }
+      p += n;
+      size -= static_cast<std::size_t>(n);
+      m_size += static_cast<std::uint64_t>(n);
+    }
+  }
+
+  StoredBlob commit() override {
+    if (::fsync(m_fd.get()) != 0) fail_errno("fsync " + m_temp.string());
+    if (::close(m_fd.release()) != 0) fail_errno("close " + m_temp.string());
+    const fs::path dir = m_blobs / m_id.substr(0, 2);
+    fs::create_directories(dir);
+    const fs::path final_path = dir / m_id;
+    if (::rename(m_temp.c_str(), final_path.c_str()) != 0) fail_errno("rename into " + final_path.string());
+    fsync_dir(dir);
+    m_committed = true;
+    return StoredBlob{m_id, m_size, {}};
+  }
+
+private:
+  std::string m_id;
+  fs::path m_temp;
+  fs::path m_blobs;
+  Fd m_fd;
+  std::uint64_t m_size = 0;
+  bool m_committed = false;
+};
+
+class PlainReader : public BlobReader {
+public:
+  explicit PlainReader(const fs::path& path)
+      : m_fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {
+    if (m_fd.get() < 0) fail_errno("open blob " + path.filename().string());
+    const off_t end = ::lseek(m_fd.get(), 0, SEEK_END);
+    if (end < 0) fail_errno("seek blob");
+    m_size = static_cast<std::uint64_t>(end);
+  }
+
+  std::uint64_t size() const override { return m_size; }
+
+  std::size_t read(std::uint64_t offset, void* out, std::size_t size) override {
+    for (;;) {
+      const ssize_t n = ::pread(m_fd.get(), out, size, static_cast<off_t>(offset));
+      if (n >= 0) return static_cast<std::size_t>(n);
+      if (errno != EINTR) fail_errno("read blob");
+    }
+  }
+
+private:
+  Fd m_fd;
+  std::uint64_t m_size = 0;
+};
+
+class PlainBlobStore : public BlobStore {
+public:
+  explicit PlainBlobStore(const fs::path& data_dir)
+      : m_temp(data_dir / "tmp"), m_blobs(data_dir / "blobs") {
+    fs::create_directories(m_temp);
+    fs::create_directories(m_blobs);
+  }
+
+  std::unique_ptr<BlobWriter> create(const BlobContext&) override {
+    return std::make_unique<PlainWriter>(m_temp, m_blobs);
+  }
+
+  std::unique_ptr<BlobReader> open(const StoredBlob& blob, const BlobContext&) override {
+    return std::make_unique<PlainReader>(path_of(blob.id));
+  }
+
+  void remove(const std::string& id) noexcept override {
+    if (id.size() < 3) return;
+    std::error_code ignored;
+    fs::remove(path_of(id), ignored);
+  }
+
+  void sweep_temp() override {
+    for (const auto& entry : fs::directory_iterator(m_temp)) {
+      std::error_code ignored;
+      fs::remove_all(entry.path(), ignored);
+    }
+  }
+
+  std::vector<std::string> list_ids() const override {
+    std::vector<std::string> ids;
+    for (const auto& entry : fs::recursive_directory_iterator(m_blobs)) {
+      if (entry.is_regular_file()) ids.push_back(entry.path().filename().string());
+    }
+    return ids;
+  }
+
+private:
+  fs::path path_of(const std::string& id) const { return m_blobs / id.substr(0, 2) / id; }
+
+  fs::path m_temp;
+  fs::path m_blobs;
+};
+
+} // namespace
+
+std::string new_blob_id() { return util::to_hex_lower(util::random_bytes(16)); }
+
+std::unique_ptr<BlobStore> make_plain_blob_store(const fs::path& data_dir) {
+  return std::make_unique<PlainBlobStore>(data_dir);
+}
+
+} // namespace mock

@@ -1,0 +1,26 @@
+#pragma once
+// Bucket-name and object-key rules (oss-api.md §6.7). Pure.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace oss {
+
+/// OSS: 3–63 characters of `[a-z0-9-]`, starting and ending with a letter or digit.
+bool is_valid_bucket_name(std::string_view name);
+
+/// OSS: 1–1023 bytes, not starting with `/` or `\`. (UTF-8 validity is not enforced: OSS
+/// deployments differ and real clients send arbitrary bytes such as control characters.)
+bool is_valid_object_key(std::string_view key);
+
+/// Why a bucket name is invalid, in words a person can act on ("must be 3-63 characters"),
+/// or nullopt when the name is valid.
+std::optional<std::string> bucket_name_problem(std::string_view name);
+
+/// Why an object key is invalid, or nullopt when it is valid. For an over-long key this is
+/// OSS's own message "The Length of Object name must be less than 1024.".
+std::optional<std::string> object_key_problem(std::string_view key);
+
+inline constexpr std::size_t k_max_object_key_bytes = 1023;
+
+} // namespace oss
