@@ -21,10 +21,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
-say() { printf '\n\033[1m## %s\033[0m\n' "$*"; }
+if [ -t 1 ]; then bold=$'\033[1m' plain=$'\033[0m'; else bold='' plain=''; fi
+say() { printf '\n%s## %s%s\n' "$bold" "$*" "$plain"; }
+# Echoes the command as a person would type it (single quotes where the shell needs them).
 run() {
   printf '$ ossutil'
-  printf ' %q' "$@"
+  local arg
+  for arg in "$@"; do
+    case "$arg" in
+    *[!A-Za-z0-9_./:=@%+,-]*) printf " '%s'" "${arg//\'/\'\\\'\'}" ;;
+    *) printf ' %s' "$arg" ;;
+    esac
+  done
   printf '\n'
   "$ossutil" "$@"
 }
@@ -76,7 +84,14 @@ else
   exit 1
 fi
 
-say "9. Stop ossmock"
+say "9. Look at ossmock's disk: the bodies are encrypted at rest, the license text is nowhere"
+if grep -rqa "GNU GENERAL PUBLIC LICENSE" "$work/data"; then
+  echo "plaintext found in $work/data" >&2
+  exit 1
+fi
+echo "grep -r 'GNU GENERAL PUBLIC LICENSE' $work/data: no match in $(find "$work/data/blobs" -type f | wc -l) blob files"
+
+say "10. Stop ossmock"
 kill -TERM "$mock_pid"
 wait "$mock_pid" && echo "ossmock stopped cleanly"
 mock_pid=""
