@@ -57,7 +57,7 @@ Error::Error(ServiceError service, std::string operation, std::string endpoint)
       m_kind(ErrorKind::service), m_service(std::move(service)), m_operation(std::move(operation)),
       m_endpoint(std::move(endpoint)) {}
 
-Error usage_error(const std::string& message) { return Error(ErrorKind::usage, message); }
-Error client_error(const std::string& message) { return Error(ErrorKind::client, message); }
+Error usage_error(const std::string& message) { return {ErrorKind::usage, message}; }
+Error client_error(const std::string& message) { return {ErrorKind::client, message}; }
 
 } // namespace oss
