@@ -58,7 +58,7 @@ int run_server(const ServerOptions& options) {
     auto blobs = crypto::make_encrypting_blob_store(make_plain_blob_store(data_dir), keyring);
     blobs->sweep_temp();
     sweep_orphans(meta, *blobs);
-    Kms kms(meta, options.kms, options.region);
+    Kms kms(meta, options.kms, options.region, options.users);
     Services services{options, meta, *blobs, kms};
     Server server(services, options.listen);
 

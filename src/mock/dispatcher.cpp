@@ -22,7 +22,7 @@ void add_common_headers(Response& response, const std::string& request_id) {
 }
 
 void check_anonymous_access(Context& ctx, const Route& route) {
-  if (!ctx.principal.anonymous) return;
+  if (!ctx.principal.anonymous || route.access == Access::admin) return;
   if (route.access == Access::owner) {
     throw errors::access_denied(ctx.target.bucket.empty()
                                     ? "Anonymous access is forbidden for this operation."
@@ -49,11 +49,17 @@ void check_anonymous_access(Context& ctx, const Route& route) {
     if (bucket->acl != "public-read-write")
       throw errors::access_denied("Anonymous user has no right to access this bucket.");
     break;
-  case Access::owner: break;
+  case Access::owner:
+  case Access::admin: break;
   }
 }
 
 const Route& Dispatcher::begin(Context& ctx) const {
+  if (is_admin_target(ctx.target)) {
+    // Admin endpoints: ossmock is a local tool, so loopback is the credential (README).
+    if (!ctx.head.from_loopback) throw errors::access_denied("The ossmock admin API is served only to loopback clients.");
+    return admin_route();
+  }
   ctx.principal = authenticate(ctx.head, ctx.target, m_services.options.users,
                                m_services.options.region, util::now_utc());
   const Route& route = route_request(ctx.head, ctx.target);

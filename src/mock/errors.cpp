@@ -138,5 +138,52 @@ ApiError internal_error(std::string message) {
   return ApiError(500, "InternalError", std::move(message));
 }
 
+ApiError kms_not_enabled() {
+  // OSS: KMS chosen while KMS is not activated (oss-api.md §5.2; EC page 0005-00000218).
+  return ApiError(403, "KmsServiceNotEnabled", "The KMS service is not enabled for this account.",
+                  "0005-00000218");
+}
+
+ApiError kms_key_not_found(std::string_view key_id) {
+  // OSS: a CMK id KMS cannot find (in this region) is EC 0005-00000208; status and code inferred
+  // like the other 0005-0000020x errors (oss-api.md §5.2).
+  return ApiError(400, "InvalidArgument",
+                  "The specified KMS key does not exist in this region: " + std::string(key_id) + ".",
+                  "0005-00000208")
+      .extra("ArgumentName", "x-oss-server-side-encryption-key-id")
+      .extra("ArgumentValue", std::string(key_id));
+}
+
+ApiError kms_key_not_enabled(std::string_view key_id, std::string_view state) {
+  // OSS: a disabled CMK gives HTTP 409, EC 0005-00000214; the code is KMS's (inferred).
+  return ApiError(409, "Forbidden.KeyNotEnabled",
+                  "The specified KMS key is not enabled (key " + std::string(key_id) + " is " +
+                      std::string(state) + ").",
+                  "0005-00000214");
+}
+
+ApiError no_such_upload(std::string_view upload_id) {
+  return ApiError(404, "NoSuchUpload",
+                  "The specified upload does not exist. The upload ID may be invalid, or the upload "
+                  "may have been aborted or completed.")
+      .extra("UploadId", std::string(upload_id));
+}
+
+ApiError entity_too_small() {
+  return ApiError(400, "EntityTooSmall", "Your proposed upload is smaller than the minimum allowed size.");
+}
+
+ApiError invalid_part() {
+  return ApiError(400, "InvalidPart",
+                  "One or more of the specified parts could not be found or the specified entity tag "
+                  "might not have matched the part's entity tag.");
+}
+
+ApiError invalid_part_order() {
+  return ApiError(400, "InvalidPartOrder",
+                  "The list of parts was not in ascending order. Parts list must specified in order by "
+                  "part number.");
+}
+
 } // namespace errors
 } // namespace mock

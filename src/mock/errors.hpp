@@ -50,5 +50,16 @@ ApiError request_time_too_skewed(std::string request_time_iso, std::string serve
 ApiError entity_too_large(std::uint64_t max_bytes);
 ApiError internal_error(std::string message);
 
+// KMS emulator (README "ossmock": error choices).
+ApiError kms_not_enabled();
+ApiError kms_key_not_found(std::string_view key_id);
+ApiError kms_key_not_enabled(std::string_view key_id, std::string_view state);
+
+// Multipart uploads (oss-api.md §5.6).
+ApiError no_such_upload(std::string_view upload_id);
+ApiError entity_too_small();
+ApiError invalid_part();
+ApiError invalid_part_order();
+
 } // namespace errors
 } // namespace mock

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <iostream>
@@ -63,21 +64,6 @@ std::vector<User> parse_users(const Json& users) {
   return out;
 }
 
-KmsGrant parse_grant(const Json& grant, const std::string& path) {
-  check_object(grant, path);
-  KmsGrant out;
-  out.access_key_id = string_field(grant, path, "access_key_id", true);
-  const auto ops = grant.find("operations");
-  if (ops != grant.end()) {
-    if (!ops->is_array()) fail(path + ".operations", "must be an array of strings");
-    for (const auto& op : *ops) {
-      if (!op.is_string()) fail(path + ".operations", "must be an array of strings");
-      out.operations.push_back(op.get<std::string>());
-    }
-  }
-  return out;
-}
-
 KmsKeyConfig parse_kms_key(const Json& key, const std::string& path) {
   check_object(key, path);
   KmsKeyConfig out;
@@ -93,9 +79,14 @@ KmsKeyConfig parse_kms_key(const Json& key, const std::string& path) {
   }
   const auto grants = key.find("grants");
   if (grants != key.end()) {
-    if (!grants->is_array()) fail(path + ".grants", "must be an array");
-    for (std::size_t i = 0; i < grants->size(); ++i)
-      out.grants.push_back(parse_grant((*grants)[i], path + ".grants[" + std::to_string(i) + "]"));
+    if (!grants->is_array()) fail(path + ".grants", "must be an array of user names");
+    for (std::size_t i = 0; i < grants->size(); ++i) {
+      const Json& grant = (*grants)[i];
+      const std::string field = path + ".grants[" + std::to_string(i) + "]";
+      if (!grant.is_string() || grant.get<std::string>().empty())
+        fail(field, "must be a user name (a string from users[].name)");
+      out.grants.push_back(grant.get<std::string>());
+    }
   }
   return out;
 }
@@ -181,21 +172,32 @@ ServerOptions merge_options(const CommandLine& flags, const std::optional<Config
   } else if (config && config->region) {
     out.region = *config->region;
   }
-  if (config && config->users) {
+  const bool config_users = config && config->users;
+  if (config_users) {
     out.users = *config->users;
   } else {
     out.users.push_back({"default", std::string(k_default_access_key_id),
-                         std::string(k_default_access_key_secret)});
+                         std::string(k_default_access_key_secret), true});
   }
   if (flags.access_key_id.empty() != flags.access_key_secret.empty())
     fail(flags.access_key_id.empty() ? "--access-key-id" : "--access-key-secret",
          "is required together with the other of --access-key-id/--access-key-secret");
   if (!flags.access_key_id.empty()) {
     std::erase_if(out.users, [&](const User& u) { return u.access_key_id == flags.access_key_id; });
-    out.users.push_back({"command-line", flags.access_key_id, flags.access_key_secret});
+    out.users.push_back({"command-line", flags.access_key_id, flags.access_key_secret, !config_users});
   }
   if (out.users.empty()) fail("users", "must list at least one user");
   if (config) out.kms = config->kms;
+  for (std::size_t k = 0; config_users && k < out.kms.keys.size(); ++k) {
+    const auto& grants = out.kms.keys[k].grants;
+    for (std::size_t g = 0; g < grants.size(); ++g) {
+      const bool known = std::any_of(out.users.begin(), out.users.end(),
+                                     [&](const User& u) { return u.name == grants[g]; });
+      if (!known)
+        fail("kms.keys[" + std::to_string(k) + "].grants[" + std::to_string(g) + "]",
+             "'" + grants[g] + "' is not the name of a user in users[]");
+    }
+  }
   return out;
 }
 
@@ -204,6 +206,8 @@ std::optional<int> load_options(int argc, char** argv, ServerOptions& out) {
   CLI::App app{"ossmock: a local Alibaba Cloud OSS-compatible server for tests and CI.\n"
                "Default credentials: access key id 'ossmock-ak', secret 'ossmock-sk' (replaced\n"
                "by the config file's users; --access-key-id/--access-key-secret add one more).\n"
+               "Admin endpoints (loopback only, JSON): GET /-/health, GET /-/kms/keys,\n"
+               "POST /-/kms/keys/ID/disable|enable, GET /-/objects/BUCKET/KEY, POST /-/reset.\n"
                "Prints 'ossmock listening on http://HOST:PORT' on stdout once ready; logs one\n"
                "line per request to stderr. Stops cleanly on SIGINT/SIGTERM.",
                "ossmock"};
@@ -217,7 +221,8 @@ std::optional<int> load_options(int argc, char** argv, ServerOptions& out) {
   app.add_option("--access-key-secret", flags.access_key_secret, "Secret of --access-key-id");
   app.add_option("--config", flags.config_file,
                  "JSON file: {\"region\":…, \"users\":[{\"name\",\"access_key_id\","
-                 "\"access_key_secret\"}], \"kms\":{\"enabled\", \"keys\":[…]}}");
+                 "\"access_key_secret\"}], \"kms\":{\"enabled\", \"keys\":[{\"id\",\"alias\","
+                 "\"region\",\"state\",\"grants\":[user names]}]}}");
   app.add_option("--port-file", flags.port_file,
                  "Write the listening port number to this file (atomically) once ready");
   app.set_version_flag("--version", std::string(OSSUTIL_VERSION));

@@ -26,12 +26,9 @@ struct User {
   std::string name;
   std::string access_key_id;
   std::string access_key_secret;
-};
-
-/// Who may use a CMK for what (used by the KMS emulator, issue #3).
-struct KmsGrant {
-  std::string access_key_id;
-  std::vector<std::string> operations; ///< "GenerateDataKey", "Decrypt", …
+  /// The built-in default user (and a --access-key-id user when the config lists no users) may
+  /// use every CMK, so a config with only `kms.keys` keeps working with the default credentials.
+  bool all_kms_grants = false;
 };
 
 struct KmsKeyConfig {
@@ -39,7 +36,8 @@ struct KmsKeyConfig {
   std::string alias;            ///< "alias/…", may be empty
   std::string region;           ///< empty = the server region
   std::string state = "Enabled"; ///< Enabled | Disabled | PendingDeletion
-  std::vector<KmsGrant> grants;
+  /// User names allowed to use the key (GenerateDataKey and Decrypt).
+  std::vector<std::string> grants;
 };
 
 struct KmsConfig {
@@ -87,7 +85,9 @@ struct CommandLine {
 
 /// Merges flags over the config file over defaults: region flag > config > cn-hangzhou;
 /// config `users` replace the default pair, and an --access-key-id/--access-key-secret pair
-/// is added to whatever set results. Throws ConfigError.
+/// is added to whatever set results. Without config users, the default user and the flag user
+/// hold grants on every CMK. With config users, every grant must name one of them. Throws
+/// ConfigError.
 ServerOptions merge_options(const CommandLine& flags, const std::optional<ConfigFile>& config);
 
 /// Parses argv with CLI11, reads the config file, merges. Returns the exit code to stop with

@@ -21,6 +21,8 @@ struct RequestHead {
   std::string host;
   std::optional<std::uint64_t> content_length;
   bool chunked = false;
+  /// The peer connected from a loopback address (admin endpoints are served only then).
+  bool from_loopback = false;
 
   const std::string* header(std::string_view name) const { return oss::find_header(headers, name); }
   bool has(std::string_view sub) const { return oss::has_query(query, sub); }

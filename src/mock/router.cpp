@@ -49,6 +49,21 @@ constexpr Route k_delete_object{"DeleteObject", Access::object_write, SseHeaders
 constexpr Route k_get_object_acl{"GetObjectAcl", Access::owner, SseHeaders::reject, nullptr, get_object_acl};
 constexpr Route k_put_object_acl{"PutObjectAcl", Access::owner, SseHeaders::reject, nullptr, put_object_acl};
 
+constexpr Route k_initiate_upload{"InitiateMultipartUpload", Access::object_write, SseHeaders::accept, nullptr,
+                                  initiate_multipart_upload};
+// UploadPart and Complete reject x-oss-server-side-encryption but tolerate the key-id header that
+// ali-oss resends (oss-api.md §7.3).
+constexpr Route k_upload_part{"UploadPart", Access::object_write, SseHeaders::reject, prepare_upload_part,
+                              upload_part};
+constexpr Route k_upload_part_copy{"UploadPartCopy", Access::object_write, SseHeaders::reject, nullptr,
+                                   upload_part_copy};
+constexpr Route k_complete_upload{"CompleteMultipartUpload", Access::object_write, SseHeaders::reject, nullptr,
+                                  complete_multipart_upload};
+constexpr Route k_abort_upload{"AbortMultipartUpload", Access::object_write, SseHeaders::reject, nullptr,
+                               abort_multipart_upload};
+constexpr Route k_list_parts{"ListParts", Access::bucket_read, SseHeaders::reject, nullptr, list_parts};
+constexpr Route k_admin{"Admin", Access::admin, SseHeaders::reject, nullptr, admin};
+
 /// OSS sub-resources that select an API ossmock does not implement (yet). A request carrying
 /// one must not fall through to the plain operation (PUT /b?lifecycle is not PutBucket).
 constexpr std::array<std::string_view, 40> k_unimplemented = {
@@ -117,12 +132,15 @@ const Route& object_route(const RequestHead& head) {
   const std::string& m = head.method;
   if (m == "PUT") {
     if (head.has("acl")) return k_put_object_acl;
+    if (head.has("uploadId") || head.has("partNumber"))
+      return head.header("x-oss-copy-source") != nullptr ? k_upload_part_copy : k_upload_part;
     reject_unimplemented(head);
     if (head.header("x-oss-copy-source") != nullptr) return k_copy_object;
     return k_put_object;
   }
   if (m == "GET") {
     if (head.has("acl")) return k_get_object_acl;
+    if (head.has("uploadId")) return k_list_parts;
     reject_unimplemented(head);
     return k_get_object;
   }
@@ -132,16 +150,26 @@ const Route& object_route(const RequestHead& head) {
     return k_head_object;
   }
   if (m == "DELETE") {
+    if (head.has("uploadId")) return k_abort_upload;
     reject_unimplemented(head);
     return k_delete_object;
   }
-  if (m == "POST") reject_unimplemented(head);
+  if (m == "POST") {
+    if (head.has("uploads")) return k_initiate_upload;
+    if (head.has("uploadId")) return k_complete_upload;
+    reject_unimplemented(head);
+  }
   throw errors::method_not_allowed(m, "Object");
 }
 
 } // namespace
 
+bool is_admin_target(const Target& target) { return !target.virtual_hosted && target.bucket == "-"; }
+
+const Route& admin_route() { return k_admin; }
+
 const Route& route_request(const RequestHead& head, const Target& target) {
+  if (is_admin_target(target)) return k_admin;
   if (target.bucket.empty()) return service_route(head);
   if (target.key.empty()) return bucket_route(head);
   return object_route(head);

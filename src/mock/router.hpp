@@ -13,6 +13,7 @@ enum class Access {
   bucket_read,  ///< listing: public-read or public-read-write bucket
   object_read,  ///< GET/HEAD object: object ACL, else bucket ACL, public-read*
   object_write, ///< PUT/DELETE/copy objects: public-read-write bucket
+  admin,        ///< the /-/ admin endpoints: no OSS signature, loopback only
 };
 
 struct Route {
@@ -27,5 +28,9 @@ struct Route {
 /// The route for a request. Throws ApiError: 405 MethodNotAllowed for a verb the resource
 /// does not support, 501 NotImplemented for a known OSS sub-resource ossmock lacks.
 const Route& route_request(const RequestHead& head, const Target& target);
+
+/// True for the admin namespace `/-/…` (path style; '-' can never be a bucket name).
+bool is_admin_target(const Target& target);
+const Route& admin_route();
 
 } // namespace mock

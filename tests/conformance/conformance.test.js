@@ -12,6 +12,7 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const http = require('node:http');
 const OSS = require('ali-oss');
 
 const AK = 'ossmock-ak';
@@ -21,12 +22,36 @@ const REGION = 'oss-cn-hangzhou';
 const ossmockBin = process.env.OSSMOCK_BIN;
 if (!ossmockBin) throw new Error('set OSSMOCK_BIN to the ossmock binary');
 
-async function startMock() {
+// The KMS setup every suite runs with: the named CMKs the cases use, a user without grants, a key
+// of another region and one pending deletion.
+const READER_AK = 'reader-ak';
+const READER_SK = 'reader-sk';
+const CONFIG = {
+  region: 'cn-hangzhou',
+  users: [
+    { name: 'admin', access_key_id: AK, access_key_secret: SK },
+    { name: 'reader', access_key_id: READER_AK, access_key_secret: READER_SK },
+  ],
+  kms: {
+    enabled: true,
+    keys: [
+      { id: 'key-app-0001', alias: 'alias/app', region: 'cn-hangzhou', state: 'Enabled', grants: ['admin'] },
+      { id: 'key-bucket', grants: ['admin'] },
+      { id: 'key-shared', grants: ['admin', 'reader'] },
+      { id: 'key-shanghai', region: 'cn-shanghai', grants: ['admin'] },
+      { id: 'key-pending', state: 'PendingDeletion', grants: ['admin'] },
+    ],
+  },
+};
+
+async function startMock(config = CONFIG) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ossmock-conformance-'));
   const portFile = path.join(dir, 'port');
   const log = fs.openSync(path.join(dir, 'ossmock.log'), 'a');
+  const configFile = path.join(dir, 'ossmock.json');
+  fs.writeFileSync(configFile, JSON.stringify(config));
   const child = spawn(ossmockBin, ['--data-dir', path.join(dir, 'data'), '--listen', '127.0.0.1:0',
-    '--port-file', portFile], { stdio: ['ignore', 'ignore', log] });
+    '--port-file', portFile, '--config', configFile], { stdio: ['ignore', 'ignore', log] });
   for (let i = 0; i < 400; i++) {
     if (fs.existsSync(portFile) && fs.readFileSync(portFile, 'utf8').trim()) break;
     if (child.exitCode !== null) throw new Error(`ossmock exited: ${fs.readFileSync(path.join(dir, 'ossmock.log'), 'utf8')}`);
@@ -83,6 +108,29 @@ function conformanceCase(name, mode, fn) {
       throw err;
     }
   });
+}
+
+// A plain HTTP request without any signature (anonymous), path style or virtual-hosted
+// (`<bucket>.localhost`), to the mock.
+function anonymousGet(mock, mode, bucket, key) {
+  const options = mode.sld
+    ? { host: '127.0.0.1', port: mock.port, path: `/${bucket}/${encodeURIComponent(key)}` }
+    : { host: '127.0.0.1', port: mock.port, path: `/${encodeURIComponent(key)}`, headers: { Host: `${bucket}.localhost:${mock.port}` } };
+  return new Promise((resolve, reject) => {
+    const req = http.request({ ...options, method: 'GET' }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+// The admin API (loopback, no signature).
+async function admin(mock, method, urlPath) {
+  const res = await fetch(`http://127.0.0.1:${mock.port}/-/${urlPath}`, { method });
+  return { status: res.status, json: await res.json() };
 }
 
 async function expectOssError(promise, status, code) {
@@ -237,6 +285,156 @@ for (const mode of modes) {
       }
       const listed = await client.listV2({ prefix: 'p//' });
       assert.deepEqual(listed.objects.map((o) => o.name), ['p//q.txt']);
+    });
+
+    conformanceCase('multipartUpload with KMS: parts encrypted, Complete echoes SSE', mode, async () => {
+      const body = Buffer.alloc(350 * 1024);
+      for (let i = 0; i < body.length; i++) body[i] = (i * 7 + 3) & 0xff;
+      const file = path.join(mock.dir, `mpu-${mode.signing}-${mode.addressing}.bin`);
+      fs.writeFileSync(file, body);
+      const result = await client.multipartUpload('mpu/kms.bin', file, {
+        partSize: 100 * 1024,
+        parallel: 2,
+        headers: { 'x-oss-server-side-encryption': 'KMS' },
+      });
+      assert.equal(result.res.status, 200);
+      assert.equal(result.res.headers['x-oss-server-side-encryption'], 'KMS');
+      const keyId = result.res.headers['x-oss-server-side-encryption-key-id'];
+      assert.ok(keyId && keyId.length > 0);
+      assert.match(result.res.headers.etag, /^"[0-9A-F]{32}-4"$/);
+      const head = await client.head('mpu/kms.bin');
+      assert.equal(head.res.headers['x-oss-server-side-encryption'], 'KMS');
+      assert.equal(head.res.headers['x-oss-server-side-encryption-key-id'], keyId);
+      assert.equal(head.res.headers['x-oss-object-type'], 'Multipart');
+      assert.equal(head.res.headers['content-length'], String(body.length));
+      assert.equal(head.res.headers['x-oss-hash-crc64ecma'], result.res.headers['x-oss-hash-crc64ecma']);
+      const got = await client.get('mpu/kms.bin');
+      assert.ok(got.content.equals(body));
+      // A range across the boundary of parts 1 and 2 decrypts only what it touches.
+      const part = await client.get('mpu/kms.bin', { headers: { Range: 'bytes=102000-103000' } });
+      assert.equal(part.res.status, 206);
+      assert.ok(part.content.equals(body.subarray(102000, 103001)));
+      const state = await admin(mock, 'GET', `objects/${bucket}/mpu/kms.bin`);
+      assert.equal(state.status, 200);
+      assert.equal(state.json.sse.algorithm, 'KMS');
+      assert.equal(state.json.parts.length, 4);
+      assert.equal(state.json.storage.cipher, 'AES-256-GCM');
+      assert.equal(JSON.stringify(state.json).includes('envelope'), false);
+    });
+
+    conformanceCase('multipart errors: EntityTooSmall, InvalidPart, NoSuchUpload; list uploads and parts', mode, async () => {
+      const init = await client.initMultipartUpload('mpu/small', { headers: { 'x-oss-server-side-encryption': 'SM4' } });
+      assert.equal(init.res.headers['x-oss-server-side-encryption'], 'SM4');
+      const small = path.join(mock.dir, `small-${mode.signing}-${mode.addressing}.txt`);
+      fs.writeFileSync(small, 'onetwo');
+      const p1 = await client.uploadPart('mpu/small', init.uploadId, 1, small, 0, 3);
+      const p2 = await client.uploadPart('mpu/small', init.uploadId, 2, small, 3, 6);
+      assert.equal(p1.res.headers['x-oss-server-side-encryption'], 'SM4');
+      assert.equal(p1.etag, '"F97C5D29941BFB1B2FDAB0874906AB82"');
+      const uploads = await client.listUploads({ prefix: 'mpu/' });
+      assert.ok(uploads.uploads.some((u) => u.uploadId === init.uploadId && u.name === 'mpu/small'));
+      const parts = await client.listParts('mpu/small', init.uploadId);
+      assert.deepEqual(parts.parts.map((p) => [p.PartNumber, p.Size]), [['1', '3'], ['2', '3']]);
+      await expectOssError(client.completeMultipartUpload('mpu/small', init.uploadId,
+        [{ number: 1, etag: p1.etag }, { number: 2, etag: p2.etag }]), 400, 'EntityTooSmall');
+      await expectOssError(client.completeMultipartUpload('mpu/small', init.uploadId,
+        [{ number: 1, etag: p2.etag }]), 400, 'InvalidPart');
+      const done = await client.completeMultipartUpload('mpu/small', init.uploadId, [{ number: 1, etag: p1.etag }]);
+      assert.equal(done.res.headers['x-oss-server-side-encryption'], 'SM4');
+      assert.equal((await client.get('mpu/small')).content.toString(), 'one');
+      await expectOssError(client.abortMultipartUpload('mpu/small', init.uploadId), 404, 'NoSuchUpload');
+    });
+
+    conformanceCase('anonymous read: SSE-OSS works, SSE-KMS is forbidden by kms (public-read bucket)', mode, async () => {
+      await client.put('anon/aes.txt', Buffer.from('public aes'), { headers: { 'x-oss-server-side-encryption': 'AES256' } });
+      await client.put('anon/kms.txt', Buffer.from('public kms'), { headers: { 'x-oss-server-side-encryption': 'KMS' } });
+      await client.putBucketACL(bucket, 'public-read');
+      try {
+        const aes = await anonymousGet(mock, mode, bucket, 'anon/aes.txt');
+        assert.equal(aes.status, 200);
+        assert.equal(aes.body, 'public aes');
+        assert.equal(aes.headers['x-oss-server-side-encryption'], 'AES256');
+        const kms = await anonymousGet(mock, mode, bucket, 'anon/kms.txt');
+        assert.equal(kms.status, 403);
+        assert.match(kms.body, /<Code>AccessDenied<\/Code>/);
+        assert.match(kms.body, /<Message>This request is forbidden by kms\.<\/Message>/);
+        assert.equal(kms.body.includes('public kms'), false);
+      } finally {
+        await client.putBucketACL(bucket, 'private');
+      }
+    });
+
+    conformanceCase('named CMK from --config: grants, unknown id, other region, pending deletion', mode, async () => {
+      const reader = makeClient(mock, mode, bucket, { accessKeyId: READER_AK, accessKeySecret: READER_SK });
+      const named = { headers: { 'x-oss-server-side-encryption': 'KMS', 'x-oss-server-side-encryption-key-id': 'key-app-0001' } };
+      const put = await client.put('cmk/app.txt', Buffer.from('app data'), named);
+      assert.equal(put.res.headers['x-oss-server-side-encryption-key-id'], 'key-app-0001');
+      let err = await expectOssError(reader.put('cmk/by-reader.txt', Buffer.from('x'), named), 403, 'AccessDenied');
+      assert.equal(err.message.includes('This request is forbidden by kms.'), true);
+      err = await expectOssError(reader.get('cmk/app.txt'), 403, 'AccessDenied');
+      assert.equal(err.message.includes('This request is forbidden by kms.'), true);
+      // The default CMK and a CMK granted to both users work for the reader.
+      await client.put('cmk/default.txt', Buffer.from('default'), { headers: { 'x-oss-server-side-encryption': 'KMS' } });
+      assert.equal((await reader.get('cmk/default.txt')).content.toString(), 'default');
+      await reader.put('cmk/shared.txt', Buffer.from('shared'), { headers: { 'x-oss-server-side-encryption': 'KMS', 'x-oss-server-side-encryption-key-id': 'key-shared' } });
+      assert.equal((await client.get('cmk/shared.txt')).content.toString(), 'shared');
+      for (const id of ['no-such-key', 'key-shanghai']) {
+        err = await expectOssError(client.put('cmk/bad.txt', Buffer.from('x'), {
+          headers: { 'x-oss-server-side-encryption': 'KMS', 'x-oss-server-side-encryption-key-id': id },
+        }), 400, 'InvalidArgument');
+        assert.equal(err.ecCode, '0005-00000208');
+      }
+      err = await expectOssError(client.put('cmk/bad.txt', Buffer.from('x'), {
+        headers: { 'x-oss-server-side-encryption': 'KMS', 'x-oss-server-side-encryption-key-id': 'key-pending' },
+      }), 409, 'Forbidden.KeyNotEnabled');
+      assert.equal(err.ecCode, '0005-00000214');
+      // A bucket rule naming an unknown CMK is accepted; uploads under it are refused.
+      await client.putBucketEncryption(bucket, { SSEAlgorithm: 'KMS', KMSMasterKeyID: 'no-such-key' });
+      try {
+        err = await expectOssError(client.put('cmk/under-rule.txt', Buffer.from('x')), 400, 'InvalidArgument');
+        assert.equal(err.ecCode, '0005-00000208');
+      } finally {
+        await client.deleteBucketEncryption(bucket);
+      }
+    });
+
+    conformanceCase('a CMK disabled through the admin API refuses uploads and downloads until enabled', mode, async () => {
+      const headers = { 'x-oss-server-side-encryption': 'KMS', 'x-oss-server-side-encryption-key-id': 'key-shared' };
+      await client.put('cmk/toggle.txt', Buffer.from('toggle'), { headers });
+      const disabled = await admin(mock, 'POST', 'kms/keys/key-shared/disable');
+      assert.equal(disabled.status, 200);
+      assert.equal(disabled.json.state, 'Disabled');
+      try {
+        let err = await expectOssError(client.get('cmk/toggle.txt'), 409, 'Forbidden.KeyNotEnabled');
+        assert.equal(err.ecCode, '0005-00000214');
+        err = await expectOssError(client.put('cmk/toggle2.txt', Buffer.from('x'), { headers }), 409, 'Forbidden.KeyNotEnabled');
+        const keys = await admin(mock, 'GET', 'kms/keys');
+        const shared = keys.json.keys.find((k) => k.id === 'key-shared');
+        assert.deepEqual(shared.grants, ['admin', 'reader']);
+        assert.equal(shared.state, 'Disabled');
+        assert.equal(JSON.stringify(keys.json).includes('material'), false);
+      } finally {
+        const enabled = await admin(mock, 'POST', 'kms/keys/key-shared/enable');
+        assert.equal(enabled.json.state, 'Enabled');
+      }
+      assert.equal((await client.get('cmk/toggle.txt')).content.toString(), 'toggle');
+    });
+
+    conformanceCase('kms.enabled:false refuses every SSE-KMS use with KmsServiceNotEnabled', mode, async () => {
+      const off = await startMock({ kms: { enabled: false } });
+      try {
+        const c = makeClient(off, mode, bucket);
+        await c.putBucket(bucket);
+        const err = await expectOssError(c.put('k', Buffer.from('x'), { headers: { 'x-oss-server-side-encryption': 'KMS' } }), 403, 'KmsServiceNotEnabled');
+        assert.equal(err.ecCode, '0005-00000218');
+        const aes = await c.put('aes', Buffer.from('x'), { headers: { 'x-oss-server-side-encryption': 'AES256' } });
+        assert.equal(aes.res.headers['x-oss-server-side-encryption'], 'AES256');
+        await c.putBucketEncryption(bucket, { SSEAlgorithm: 'KMS' });
+        await expectOssError(c.put('under-rule', Buffer.from('x')), 403, 'KmsServiceNotEnabled');
+        await expectOssError(c.initMultipartUpload('mpu', { headers: { 'x-oss-server-side-encryption': 'KMS' } }), 403, 'KmsServiceNotEnabled');
+      } finally {
+        await off.stop();
+      }
     });
 
     conformanceCase('head errors: 404 NoSuchKey, and a 403 decoded from x-oss-err', mode, async () => {

@@ -1,6 +1,7 @@
 #include "harness.hpp"
 
 #include <chrono>
+#include <cstdint>
 #include <csignal>
 #include <cstdlib>
 #include <fcntl.h>
@@ -152,6 +153,17 @@ std::string MockServer::log() const { return slurp(m_log_path); }
 
 World::World() : m_mock(m_tmp.path() / "data") {}
 
+namespace {
+std::vector<std::string> config_args(const fs::path& dir, const std::string& config_json) {
+  const fs::path file = dir / "ossmock-config.json";
+  std::ofstream(file, std::ios::binary) << config_json;
+  return {"--config", file.string()};
+}
+} // namespace
+
+World::World(const std::string& config_json)
+    : m_mock(m_tmp.path() / "data", config_args(m_tmp.path(), config_json)) {}
+
 RunResult World::ossutil(const std::vector<std::string>& args, const std::string& stdin_data,
                          const std::map<std::string, std::string>& env) {
   std::vector<std::string> full = args;
@@ -165,6 +177,30 @@ RunResult World::ossutil(const std::vector<std::string>& args, const std::string
 RunResult World::ossutil_bare(const std::vector<std::string>& args, const std::string& stdin_data,
                               const std::map<std::string, std::string>& env) {
   return run_program(OSSUTIL_BIN, args, stdin_data, m_tmp.path(), env);
+}
+
+pid_t World::start_ossutil(const std::vector<std::string>& args) {
+  std::vector<std::string> full = args;
+  for (const std::string& a : {std::string("-e"), m_mock.endpoint(), std::string("--region"),
+                               std::string(k_region), std::string("-i"), std::string(k_access_key_id),
+                               std::string("-k"), std::string(k_access_key_secret)})
+    full.push_back(a);
+  return spawn(OSSUTIL_BIN, full, "/dev/null", m_tmp.path() / "async.stdout",
+               m_tmp.path() / "async.stderr", base_env(m_tmp.path(), {}));
+}
+
+int wait_program(pid_t pid) { return wait_exit(pid); }
+
+std::string random_bytes(std::size_t size, unsigned seed) {
+  std::string out(size, '\0');
+  std::uint64_t x = 0x9E3779B97F4A7C15ULL ^ seed;
+  for (std::size_t i = 0; i < size; ++i) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    out[i] = static_cast<char>(x >> 24);
+  }
+  return out;
 }
 
 fs::path World::write_file(const std::string& name, const std::string& content) {

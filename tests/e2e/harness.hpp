@@ -65,6 +65,9 @@ private:
 class World {
 public:
   World();
+  /// A world whose ossmock runs with `--config <file>` holding `config_json` (written into the
+  /// temp dir before the server starts).
+  explicit World(const std::string& config_json);
   RunResult ossutil(const std::vector<std::string>& args, const std::string& stdin_data = "",
                     const std::map<std::string, std::string>& env = {});
   /// ossutil without the endpoint/credential flags (for config and env tests).
@@ -74,6 +77,9 @@ public:
   std::filesystem::path write_file(const std::string& name, const std::string& content);
   std::string read_file(const std::filesystem::path& path) const;
   std::filesystem::path dir() const { return m_tmp.path(); }
+  /// Starts ossutil (with the endpoint/credential flags) without waiting; stdout and stderr go
+  /// to files under the temp dir. Returns the pid; finish with wait_program.
+  pid_t start_ossutil(const std::vector<std::string>& args);
   MockServer& mock() { return m_mock; }
 
 private:
@@ -84,6 +90,17 @@ private:
 inline constexpr const char* k_access_key_id = "ossmock-ak";
 inline constexpr const char* k_access_key_secret = "ossmock-sk";
 inline constexpr const char* k_region = "cn-hangzhou";
+
+/// A config for worlds that use named CMKs: no users (so the default credentials keep working and
+/// hold grants on every key) and the CMKs the e2e stories name.
+inline constexpr const char* k_config_with_cmks =
+    R"({"kms": {"enabled": true, "keys": [{"id": "key-app-0001", "alias": "alias/app"}, {"id": "key-9"}]}})";
+
+/// Waits for a process started by World::start_ossutil; returns its exit code (128+signal).
+int wait_program(pid_t pid);
+
+/// `size` pseudo-random bytes, the same for the same seed.
+std::string random_bytes(std::size_t size, unsigned seed);
 
 /// The `Key : value` lines of `ossutil stat` output as a map (padding removed).
 std::map<std::string, std::string> parse_stat(const std::string& out);

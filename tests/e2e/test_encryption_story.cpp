@@ -115,7 +115,7 @@ TEST_CASE("get-bucket-encryption as JSON drops the root and renders strings") {
 }
 
 TEST_CASE("explicit object headers: SM4, KMS with SM4 data encryption, named CMK") {
-  World w;
+  World w(e2e::k_config_with_cmks); // named CMKs must exist in the KMS emulator
   REQUIRE(w.ossutil({"mb", "oss://sse-bucket"}).exit_code == 0);
   const auto local = w.write_file("a.bin", std::string(1000, 'x'));
 
@@ -237,7 +237,7 @@ TEST_CASE("copy re-encrypts in place and never inherits the source's encryption"
 }
 
 TEST_CASE("bucket stat shows the encryption rule; object stat as JSON") {
-  World w;
+  World w(e2e::k_config_with_cmks); // uploads under the rule need the CMK to exist
   REQUIRE(w.ossutil({"mb", "oss://info-bucket"}).exit_code == 0);
   auto info = e2e::parse_stat(w.ossutil({"stat", "oss://info-bucket"}).out);
   CHECK(info["Name"] == "info-bucket");

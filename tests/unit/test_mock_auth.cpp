@@ -189,6 +189,7 @@ TEST_CASE("V4 presigned URL: valid, expired, missing fields") {
   CHECK_FALSE(authenticate(s.head, s.target, k_users, "cn-hangzhou", k_now + 599).anonymous);
   auto e = error_of(s, k_now + 601);
   CHECK(e.code == "AccessDenied");
+  CHECK(e.message == "Request has expired.");
   CHECK(e.ec == "0002-00000069");
   std::erase_if(s.head.query, [](const auto& p) { return p.first == "x-oss-signature"; });
   CHECK(error_of(s).ec == "0002-00000219");
@@ -203,6 +204,7 @@ TEST_CASE("V1 presigned URL: valid, expired, bad Expires") {
   Signed s = to_head(r);
   CHECK_FALSE(authenticate(s.head, s.target, k_users, "cn-hangzhou", k_now).anonymous);
   CHECK(error_of(s, k_now + 101).ec == "0002-00000069");
+  CHECK(error_of(s, k_now + 101).message == "Request has expired.");
   for (auto& [k, v] : s.head.query)
     if (k == "Expires") v = "soon";
   CHECK(error_of(s).ec == "0002-00000070");

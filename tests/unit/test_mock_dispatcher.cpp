@@ -29,7 +29,7 @@ struct Fixture {
     options.users = {{"u", "ak", "sk"}};
     meta = std::make_unique<MetadataStore>((dir / "meta.sqlite").string());
     blobs = make_plain_blob_store(dir);
-    kms = std::make_unique<Kms>(*meta, options.kms, options.region);
+    kms = std::make_unique<Kms>(*meta, options.kms, options.region, options.users);
     services = std::make_unique<Services>(Services{options, *meta, *blobs, *kms});
   }
   ~Fixture() { fs::remove_all(dir); }

@@ -72,7 +72,7 @@ TEST_CASE("bodies are encrypted on disk and read back whole and by range") {
     for (std::size_t size : sizes) {
       CAPTURE(algorithm);
       CAPTURE(size);
-      const BlobContext ctx{"bucket", "dir/key.bin", {algorithm, algorithm == std::string("KMS") ? "cmk-1" : "", ""}};
+      const BlobContext ctx{"bucket", "dir/key.bin", {algorithm, algorithm == std::string("KMS") ? "cmk-1" : "", ""}, {}};
       const std::string body = pattern(size);
       auto writer = store->create(ctx);
       // Odd write sizes cross segment boundaries.
@@ -101,7 +101,7 @@ TEST_CASE("bodies without SSE are stored as they are") {
   TempDataDir dir;
   crypto::MasterKeyring keys(dir.path);
   auto store = crypto::make_encrypting_blob_store(make_plain_blob_store(dir.path), keys);
-  auto writer = store->create({"b", "k", {}});
+  auto writer = store->create({"b", "k", {}, {}});
   writer->write("plain text", 10);
   const StoredBlob blob = writer->commit();
   CHECK(blob.envelope.empty());
@@ -113,7 +113,7 @@ TEST_CASE("tampering with a stored blob never yields wrong bytes") {
   TempDataDir dir;
   crypto::MasterKeyring keys(dir.path);
   auto store = crypto::make_encrypting_blob_store(make_plain_blob_store(dir.path), keys);
-  const BlobContext ctx{"bucket", "key", {"AES256", "", ""}};
+  const BlobContext ctx{"bucket", "key", {"AES256", "", ""}, {}};
   const std::string body = pattern(3 * crypto::k_segment_size);
   auto writer = store->create(ctx);
   writer->write(body.data(), body.size());
@@ -147,8 +147,20 @@ TEST_CASE("tampering with a stored blob never yields wrong bytes") {
     auto reader = store->open(shortened, ctx);
     CHECK_THROWS_AS(read_all(*reader, crypto::k_segment_size, 10), crypto::IntegrityError);
   }
+  SUBCASE("a multipart part opened as another part or another upload's part") {
+    const BlobContext part = part_blob_context("bucket", "key", {"AES256", "", ""}, "U1", 1);
+    auto part_writer = store->create(part);
+    part_writer->write("part data", 9);
+    const StoredBlob part_blob = part_writer->commit();
+    CHECK(read_all(*store->open(part_blob, part), 0, 9) == "part data");
+    CHECK_THROWS_AS(store->open(part_blob, part_blob_context("bucket", "key", {"AES256", "", ""}, "U1", 2)),
+                    crypto::IntegrityError);
+    CHECK_THROWS_AS(store->open(part_blob, part_blob_context("bucket", "key", {"AES256", "", ""}, "U2", 1)),
+                    crypto::IntegrityError);
+    CHECK_THROWS_AS(store->open(part_blob, ctx), crypto::IntegrityError);
+  }
   SUBCASE("the envelope moved to another object") {
-    CHECK_THROWS_AS(store->open(blob, {"bucket", "other-key", {"AES256", "", ""}}),
+    CHECK_THROWS_AS(store->open(blob, {"bucket", "other-key", {"AES256", "", ""}, {}}),
                     crypto::IntegrityError);
   }
 }

@@ -25,7 +25,7 @@ TEST_CASE("full config") {
     "users": [{"name": "admin", "access_key_id": "AK1", "access_key_secret": "SK1"},
               {"access_key_id": "AK2", "access_key_secret": "SK2"}],
     "kms": {"enabled": false, "keys": [{"id": "k1", "alias": "alias/app", "state": "Disabled",
-             "grants": [{"access_key_id": "AK1", "operations": ["Decrypt"]}]}]}
+             "grants": ["admin"]}]}
   })");
   CHECK(*config.region == "cn-beijing");
   REQUIRE(config.users->size() == 2);
@@ -34,7 +34,7 @@ TEST_CASE("full config") {
   CHECK_FALSE(config.kms.enabled);
   REQUIRE(config.kms.keys.size() == 1);
   CHECK(config.kms.keys[0].state == "Disabled");
-  CHECK(config.kms.keys[0].grants[0].operations[0] == "Decrypt");
+  CHECK(config.kms.keys[0].grants == std::vector<std::string>{"admin"});
 }
 
 TEST_CASE("errors name the field") {
@@ -52,6 +52,8 @@ TEST_CASE("errors name the field") {
   CHECK(config_error(R"({"kms": {"enabled": "yes"}})") == "kms.enabled: must be true or false");
   CHECK(config_error(R"({"kms": {"keys": [{"id": "k", "state": "On"}]}})") ==
         "kms.keys[0].state: 'On' is not one of Enabled, Disabled, PendingDeletion");
+  CHECK(config_error(R"({"kms": {"keys": [{"id": "k", "grants": [{"user": "a"}]}]}})") ==
+        "kms.keys[0].grants[0]: must be a user name (a string from users[].name)");
   CHECK(config_error(R"({"regoin": "x"})") == "regoin: unknown field (accepted: region, users, kms)");
 }
 
@@ -83,6 +85,33 @@ TEST_CASE("merge: defaults, config users replace, flags add") {
   CHECK(merge_options(flags, config).region == "cn-beijing");
   flags.access_key_secret.clear();
   CHECK_THROWS_AS(merge_options(flags, config), ConfigError);
+}
+
+TEST_CASE("merge: KMS grants name users; the default user holds every grant") {
+  CommandLine flags;
+  flags.data_dir = "/d";
+  ConfigFile config;
+  config.kms.keys.push_back(KmsKeyConfig{"k1", "", "", "Enabled", {"admin"}});
+  // No users in the config: the default credentials (and a flag user) may use every CMK.
+  flags.access_key_id = "AK9";
+  flags.access_key_secret = "SK9";
+  auto options = merge_options(flags, config);
+  REQUIRE(options.users.size() == 2);
+  CHECK(options.users[0].all_kms_grants);
+  CHECK(options.users[1].all_kms_grants);
+
+  config.users = std::vector<User>{{"admin", "AK1", "SK1"}};
+  options = merge_options(flags, config);
+  CHECK_FALSE(options.users[0].all_kms_grants);
+  CHECK_FALSE(options.users[1].all_kms_grants);
+
+  config.kms.keys[0].grants = {"admin", "nobody"};
+  try {
+    merge_options(flags, config);
+    FAIL("expected a ConfigError");
+  } catch (const ConfigError& e) {
+    CHECK(std::string(e.what()) == "kms.keys[0].grants[1]: 'nobody' is not the name of a user in users[]");
+  }
 }
 
 TEST_CASE("listen addresses") {

@@ -50,11 +50,22 @@ TEST_CASE("service, bucket and object operations") {
   CHECK(route_name("DELETE", "b", "k") == "DeleteObject");
 }
 
+TEST_CASE("multipart routes") {
+  CHECK(route_name("POST", "b", "k", {{"uploads", ""}}) == "InitiateMultipartUpload");
+  CHECK(route_name("PUT", "b", "k", {{"partNumber", "1"}, {"uploadId", "u"}}) == "UploadPart");
+  CHECK(route_name("POST", "b", "k", {{"uploadId", "u"}}) == "CompleteMultipartUpload");
+  CHECK(route_name("DELETE", "b", "k", {{"uploadId", "u"}}) == "AbortMultipartUpload");
+  CHECK(route_name("GET", "b", "k", {{"uploadId", "u"}}) == "ListParts");
+  CHECK(route_name("GET", "b", "", {{"uploads", ""}}) == "ListMultipartUploads");
+  CHECK(route_name("PUT", "b", "k", {{"partNumber", "1"}, {"uploadId", "u"}}, {{"x-oss-copy-source", "/b/s"}}) ==
+        "UploadPartCopy");
+  CHECK(route_name("GET", "-", "health") == "Admin");
+}
+
 TEST_CASE("unimplemented sub-resources never fall through") {
   CHECK(route_name("PUT", "b", "", {{"lifecycle", ""}}) == "NotImplemented");
   CHECK(route_name("PUT", "b", "k", {{"tagging", ""}}) == "NotImplemented");
-  CHECK(route_name("POST", "b", "k", {{"uploads", ""}}) == "NotImplemented");
-  CHECK(route_name("PUT", "b", "k", {{"partNumber", "1"}, {"uploadId", "u"}}) == "NotImplemented");
+  CHECK(route_name("POST", "b", "k", {{"append", ""}, {"position", "0"}}) == "NotImplemented");
   CHECK(route_name("PATCH", "b", "k") == "MethodNotAllowed");
 }
 

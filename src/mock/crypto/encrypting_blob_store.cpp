@@ -35,6 +35,11 @@ std::string key_context(const BlobContext& ctx) {
     out.push_back('\0');
     out += *part;
   }
+  // Appended only when set, so blobs sealed before bindings existed still open.
+  if (!ctx.binding.empty()) {
+    out.push_back('\0');
+    out += ctx.binding;
+  }
   return out;
 }
 

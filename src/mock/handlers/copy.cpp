@@ -14,43 +14,8 @@
 namespace mock::handlers {
 namespace {
 
-struct CopySource {
-  std::string bucket;
-  std::string key;
-};
-
-/// "/bucket/key[?versionId=…]" with the key percent-decoded: ali-oss sends `/` as %2F, GO2 a
-/// literal `/`; both name the same object.
-CopySource parse_copy_source(const std::string& header) {
-  std::string_view value = header;
-  if (const auto q = value.find('?'); q != std::string_view::npos) value = value.substr(0, q);
-  const std::string decoded = util::percent_decode(value, false);
-  const std::string_view path = !decoded.empty() && decoded.front() == '/' ? std::string_view(decoded).substr(1)
-                                                       : std::string_view(decoded);
-  const auto slash = path.find('/');
-  if (slash == std::string_view::npos || slash == 0 || slash + 1 == path.size())
-    throw errors::invalid_argument_header("Copy Source must mention the source bucket and key: "
-                                          "/sourcebucket/sourcekey.",
-                                          "x-oss-copy-source", header);
-  return CopySource{std::string(path.substr(0, slash)), std::string(path.substr(slash + 1))};
-}
-
-/// Anonymous callers may read the source only where its ACL allows (and never KMS data).
-void check_anonymous_source(const Context& ctx, const BucketRecord& bucket, const ObjectRecord& object) {
-  if (!ctx.principal.anonymous) return;
-  const std::string& acl = object.acl == "default" ? bucket.acl : object.acl;
-  if (acl != "public-read" && acl != "public-read-write")
-    throw errors::access_denied("Anonymous user has no right to access this object.");
-  if (object.sse.algorithm == "KMS") throw errors::forbidden_by_kms();
-}
-
 StoredBlob copy_blob(Context& ctx, const ObjectRecord& source, const BlobContext& target) {
-  std::unique_ptr<BlobReader> reader;
-  try {
-    reader = ctx.services.blobs.open(source.blob, BlobContext{source.bucket, source.key, source.sse});
-  } catch (const std::exception&) {
-    throw errors::no_such_key(source.key);
-  }
+  std::unique_ptr<BlobReader> reader = open_object_verified(ctx, source, 0);
   auto writer = ctx.services.blobs.create(target);
   std::vector<char> buffer(1 << 20);
   std::uint64_t offset = 0;
@@ -73,6 +38,8 @@ Response copy_object(Context& ctx) {
   require_valid_key(source_name.key);
   const ObjectRecord source = require_object(ctx, source_name.bucket, source_name.key);
   check_anonymous_source(ctx, source_bucket, source);
+  // Reading the source's SSE-KMS data needs a grant on its CMK.
+  authorize_kms_use(ctx, source.sse, KmsOperation::decrypt);
 
   std::string directive = "COPY";
   if (const std::string* value = ctx.head.header("x-oss-metadata-directive")) directive = *value;
@@ -98,7 +65,10 @@ Response copy_object(Context& ctx) {
   // Same key and same encryption: metadata-only change; otherwise write a new blob (this is
   // also how an existing object gets encrypted in place).
   const bool reuse_blob = same_object && sse == source.sse;
-  if (!reuse_blob) object.blob = copy_blob(ctx, source, BlobContext{object.bucket, object.key, sse});
+  if (!reuse_blob) {
+    object.blob = copy_blob(ctx, source, BlobContext{object.bucket, object.key, sse, {}});
+    object.parts.clear(); // a copied multipart object becomes one blob
+  }
   publish_object(ctx, object, !reuse_blob);
 
   XmlWriter xml;

@@ -1,5 +1,6 @@
 // DeleteMultipleObjects (POST /?delete): up to 1000 keys, quiet or verbose result.
 #include "mock/handlers/handlers.hpp"
+#include "mock/handlers/object_support.hpp"
 #include "mock/handlers/support.hpp"
 
 #include "oss/names.hpp"
@@ -48,7 +49,7 @@ Response delete_multiple_objects(Context& ctx) {
   if (url) xml.element("EncodingType", "url");
   for (const auto& key : request.keys) {
     if (oss::is_valid_object_key(key)) {
-      if (auto blob = ctx.services.meta.delete_object(bucket.name, key)) ctx.services.blobs.remove(*blob);
+      if (auto blobs = ctx.services.meta.delete_object(bucket.name, key)) remove_blobs(ctx.services.blobs, *blobs);
     }
     if (!request.quiet) xml.open("Deleted").element("Key", list_value(key, url)).close();
   }

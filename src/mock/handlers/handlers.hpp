@@ -20,7 +20,6 @@ Response put_bucket_acl(Context& ctx);
 Response list_objects(Context& ctx);
 Response list_objects_v2(Context& ctx);
 Response list_object_versions(Context& ctx);
-Response list_multipart_uploads(Context& ctx);
 
 // encryption.cpp
 Response put_bucket_encryption(Context& ctx);
@@ -39,6 +38,21 @@ Response put_object_acl(Context& ctx);
 
 // copy.cpp
 Response copy_object(Context& ctx);
+
+// multipart.cpp
+Response initiate_multipart_upload(Context& ctx);
+void prepare_upload_part(Context& ctx);
+Response upload_part(Context& ctx);
+Response upload_part_copy(Context& ctx);
+Response complete_multipart_upload(Context& ctx);
+Response abort_multipart_upload(Context& ctx);
+Response list_parts(Context& ctx);
+
+// multipart_list.cpp
+Response list_multipart_uploads(Context& ctx);
+
+// admin.cpp: the /-/ endpoints (loopback only, no OSS signature)
+Response admin(Context& ctx);
 
 // delete_multiple.cpp
 Response delete_multiple_objects(Context& ctx);

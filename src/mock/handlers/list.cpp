@@ -1,5 +1,5 @@
 // Listings: ListObjects (v1, marker), ListObjectsV2 (continuation token), ListObjectVersions
-// (unversioned: every object once, VersionId "null") and ListMultipartUploads (none yet).
+// (unversioned: every object once, VersionId "null") (ListMultipartUploads is in multipart_list.cpp).
 #include "mock/handlers/handlers.hpp"
 #include "mock/handlers/support.hpp"
 
@@ -55,7 +55,7 @@ void write_object(XmlWriter& xml, const ObjectRecord& o, bool url, bool owner) {
   xml.element("Key", list_value(o.key, url))
       .element("LastModified", util::iso8601_ms(o.last_modified))
       .element("ETag", quoted_etag(o.etag))
-      .element("Type", "Normal")
+      .element("Type", o.etag.find('-') != std::string::npos ? "Multipart" : "Normal")
       .element("Size", std::to_string(o.size))
       .element("StorageClass", o.storage_class);
   if (owner) write_owner(xml, o.owner);
@@ -158,7 +158,7 @@ Response list_object_versions(Context& ctx) {
         .element("IsLatest", "true")
         .element("LastModified", util::iso8601_ms(o.last_modified))
         .element("ETag", quoted_etag(o.etag))
-        .element("Type", "Normal")
+        .element("Type", o.etag.find('-') != std::string::npos ? "Multipart" : "Normal")
         .element("Size", std::to_string(o.size))
         .element("StorageClass", o.storage_class);
     write_owner(xml, o.owner);
@@ -168,25 +168,6 @@ Response list_object_versions(Context& ctx) {
     if (entry.is_prefix)
       xml.open("CommonPrefixes").element("Prefix", list_value(entry.name, p.url)).close();
   }
-  return xml_response(xml.finish());
-}
-
-Response list_multipart_uploads(Context& ctx) {
-  const BucketRecord bucket = require_bucket(ctx);
-  const ListParams p = list_params(ctx);
-  const std::size_t limit = max_keys(ctx, "max-uploads", 1000, 1000);
-  XmlWriter xml;
-  xml.open("ListMultipartUploadsResult")
-      .element("Bucket", bucket.name)
-      .element("KeyMarker", "")
-      .element("UploadIdMarker", "")
-      .element("NextKeyMarker", "")
-      .element("NextUploadIdMarker", "")
-      .element("Delimiter", list_value(p.delimiter, p.url))
-      .element("Prefix", list_value(p.prefix, p.url))
-      .element("MaxUploads", std::to_string(limit))
-      .element("IsTruncated", "false");
-  if (p.url) xml.element("EncodingType", "url");
   return xml_response(xml.finish());
 }
 

@@ -13,14 +13,6 @@
 namespace mock::handlers {
 namespace {
 
-/// A Content-MD5 value must be base64 of 16 bytes (checked before the body is read).
-void check_content_md5_format(const RequestHead& head) {
-  const std::string* md5 = head.header("Content-MD5");
-  if (md5 == nullptr) return;
-  const auto raw = util::base64_decode(*md5);
-  if (!raw || raw->size() != 16) throw errors::invalid_digest(*md5);
-}
-
 std::string header_or_empty(const RequestHead& head, std::string_view name) {
   const std::string* value = head.header(name);
   return value != nullptr ? *value : std::string();
@@ -55,7 +47,7 @@ void prepare_put_object(Context& ctx) {
   oss::SseSpec sse = write_sse(ctx, bucket);
   ObjectRecord probe; // validate acl / storage class before accepting the body
   take_request_acl_and_class(ctx.head, probe);
-  auto writer = ctx.services.blobs.create(BlobContext{bucket.name, ctx.target.key, sse});
+  auto writer = ctx.services.blobs.create(BlobContext{bucket.name, ctx.target.key, sse, {}});
   ctx.sink = std::make_unique<UploadSink>(std::move(writer), std::move(bucket), std::move(sse));
 }
 
@@ -105,12 +97,11 @@ Response get_object(Context& ctx) {
   if (const std::string* header = ctx.head.header("Range")) range = parse_range(*header, object.size);
   if (range.kind == RangeRequest::Kind::unsatisfiable) throw errors::invalid_range(object.size);
 
+  // OSS: downloading SSE-KMS data needs a grant on its CMK (Decrypt).
+  authorize_kms_use(ctx, object.sse, KmsOperation::decrypt);
   Response response;
-  try {
-    response.blob = ctx.services.blobs.open(object.blob, BlobContext{object.bucket, object.key, object.sse});
-  } catch (const std::exception&) {
-    throw errors::no_such_key(object.key); // replaced or deleted after the lookup
-  }
+  response.blob = open_object_verified(
+      ctx, object, range.kind == RangeRequest::Kind::satisfiable ? range.first : 0);
   add_object_headers(response, object);
   apply_response_overrides(ctx.head, response);
   if (range.kind == RangeRequest::Kind::satisfiable) {
@@ -151,8 +142,8 @@ Response get_object_meta(Context& ctx) {
 
 Response delete_object(Context& ctx) {
   require_bucket(ctx);
-  if (auto blob = ctx.services.meta.delete_object(ctx.target.bucket, ctx.target.key))
-    ctx.services.blobs.remove(*blob);
+  if (auto blobs = ctx.services.meta.delete_object(ctx.target.bucket, ctx.target.key))
+    remove_blobs(ctx.services.blobs, *blobs);
   return empty_response(204);
 }
 

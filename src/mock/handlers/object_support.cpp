@@ -4,10 +4,13 @@
 #include "mock/handlers/support.hpp"
 #include "mock/sse_policy.hpp"
 #include "oss/crc64.hpp"
+#include "util/encoding.hpp"
 #include "util/strings.hpp"
 #include "util/time_format.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstdio>
 
 namespace mock::handlers {
 namespace {
@@ -68,7 +71,7 @@ void add_object_headers(Response& response, const ObjectRecord& object) {
   h.push_back({"ETag", quoted_etag(object.etag)});
   h.push_back({"Last-Modified", util::rfc1123(object.last_modified)});
   h.push_back({"Accept-Ranges", "bytes"});
-  h.push_back({"x-oss-object-type", "Normal"});
+  h.push_back({"x-oss-object-type", object.is_multipart() ? "Multipart" : "Normal"});
   h.push_back({"x-oss-storage-class", object.storage_class});
   h.push_back({"x-oss-hash-crc64ecma", oss::crc64_to_string(object.crc64)});
   for (const auto& [name, value] : object.user_meta)
@@ -79,9 +82,10 @@ void add_object_headers(Response& response, const ObjectRecord& object) {
 oss::SseSpec write_sse(Context& ctx, const BucketRecord& bucket) {
   const auto requested = requested_sse(ctx.head.headers, SseHeaders::accept);
   oss::SseSpec sse = effective_sse(requested, bucket.sse);
-  // OSS: anonymous writes of KMS data are refused (oss-api.md §5.7).
-  if (ctx.principal.anonymous && sse.algorithm == "KMS") throw errors::forbidden_by_kms();
-  if (sse.algorithm == "KMS") sse.kms_key_id = ctx.services.kms.resolve_key_id(sse.kms_key_id);
+  // OSS: anonymous writes of KMS data are refused (oss-api.md §5.7); a bucket rule's
+  // KMSMasterKeyID is not checked at PutBucketEncryption, but every upload under it is.
+  if (sse.algorithm == "KMS")
+    sse.kms_key_id = ctx.services.kms.authorize(sse.kms_key_id, ctx.principal, KmsOperation::generate_data_key);
   else {
     sse.kms_key_id.clear();
     sse.data_encryption.clear();
@@ -101,6 +105,132 @@ std::optional<int> check_preconditions(const RequestHead& head, const ObjectReco
   return std::nullopt;
 }
 
+// "/bucket/key[?versionId=…]" with the key percent-decoded: ali-oss sends `/` as %2F, GO2 a
+/// literal `/`; both name the same object.
+CopySource parse_copy_source(const std::string& header) {
+  std::string_view value = header;
+  if (const auto q = value.find('?'); q != std::string_view::npos) value = value.substr(0, q);
+  const std::string decoded = util::percent_decode(value, false);
+  const std::string_view path = !decoded.empty() && decoded.front() == '/' ? std::string_view(decoded).substr(1)
+                                                       : std::string_view(decoded);
+  const auto slash = path.find('/');
+  if (slash == std::string_view::npos || slash == 0 || slash + 1 == path.size())
+    throw errors::invalid_argument_header("Copy Source must mention the source bucket and key: "
+                                          "/sourcebucket/sourcekey.",
+                                          "x-oss-copy-source", header);
+  return CopySource{std::string(path.substr(0, slash)), std::string(path.substr(slash + 1))};
+}
+
+// Anonymous callers may read the source only where its ACL allows (and never KMS data).
+void check_anonymous_source(const Context& ctx, const BucketRecord& bucket, const ObjectRecord& object) {
+  if (!ctx.principal.anonymous) return;
+  const std::string& acl = object.acl == "default" ? bucket.acl : object.acl;
+  if (acl != "public-read" && acl != "public-read-write")
+    throw errors::access_denied("Anonymous user has no right to access this object.");
+  if (object.sse.algorithm == "KMS") throw errors::forbidden_by_kms();
+}
+
+void check_content_md5_format(const RequestHead& head) {
+  const std::string* md5 = head.header("Content-MD5");
+  if (md5 == nullptr) return;
+  const auto raw = util::base64_decode(*md5);
+  if (!raw || raw->size() != 16) throw errors::invalid_digest(*md5);
+}
+
+void check_content_md5(const RequestHead& head, const std::string& md5) {
+  const std::string* expected = head.header("Content-MD5");
+  if (expected != nullptr && !expected->empty() && util::base64_encode(md5) != *expected)
+    throw errors::invalid_digest(*expected);
+}
+
+void authorize_kms_use(Context& ctx, const oss::SseSpec& sse, KmsOperation operation) {
+  if (sse.algorithm == "KMS") ctx.services.kms.authorize(sse.kms_key_id, ctx.principal, operation);
+}
+
+namespace {
+
+/// The plaintext of a multipart object: its parts back to back, each opened when first touched.
+class PartsReader : public BlobReader {
+public:
+  PartsReader(BlobStore& blobs, const ObjectRecord& object) : m_blobs(blobs), m_object(object) {
+    std::uint64_t at = 0;
+    for (const auto& part : m_object.parts) {
+      m_starts.push_back(at);
+      at += part.blob.size;
+    }
+  }
+
+  std::uint64_t size() const override { return m_object.size; }
+
+  std::size_t read(std::uint64_t offset, void* out, std::size_t size) override {
+    std::size_t done = 0;
+    char* dst = static_cast<char*>(out);
+    while (done < size && offset < m_object.size) {
+      const std::size_t index = static_cast<std::size_t>(
+          std::upper_bound(m_starts.begin(), m_starts.end(), offset) - m_starts.begin() - 1);
+      BlobReader& reader = part_reader(index);
+      const std::uint64_t within = offset - m_starts[index];
+      const std::size_t want = static_cast<std::size_t>(
+          std::min<std::uint64_t>(size - done, m_object.parts[index].blob.size - within));
+      const std::size_t n = reader.read(within, dst + done, want);
+      if (n == 0) throw std::runtime_error("part blob shorter than recorded");
+      done += n;
+      offset += n;
+    }
+    return done;
+  }
+
+private:
+  BlobReader& part_reader(std::size_t index) {
+    if (m_index != index || !m_reader) {
+      const ObjectPart& part = m_object.parts[index];
+      m_reader.reset();
+      m_reader = m_blobs.open(part.blob, part_blob_context(m_object.bucket, m_object.key, m_object.sse,
+                                                           part.upload_id, part.part_number));
+      m_index = index;
+    }
+    return *m_reader;
+  }
+
+  BlobStore& m_blobs;
+  ObjectRecord m_object;
+  std::vector<std::uint64_t> m_starts;
+  std::unique_ptr<BlobReader> m_reader;
+  std::size_t m_index = 0;
+};
+
+} // namespace
+
+std::unique_ptr<BlobReader> open_object(BlobStore& blobs, const ObjectRecord& object) {
+  if (object.is_multipart()) return std::make_unique<PartsReader>(blobs, object);
+  return blobs.open(object.blob, BlobContext{object.bucket, object.key, object.sse, {}});
+}
+
+std::unique_ptr<BlobReader> open_object_verified(Context& ctx, const ObjectRecord& object,
+                                                 std::uint64_t offset) {
+  try {
+    auto reader = open_object(ctx.services.blobs, object);
+    // Authenticates the first touched segment now (the reader caches it for the stream).
+    char probe = 0;
+    if (offset < object.size && reader->read(offset, &probe, 1) != 1)
+      throw std::runtime_error("stored data ends before its recorded length");
+    return reader;
+  } catch (const std::exception& e) {
+    const auto now = ctx.services.meta.object(object.bucket, object.key);
+    if (!now || now->blob_ids() != object.blob_ids())
+      throw errors::no_such_key(object.key); // replaced or deleted after the lookup
+    std::fprintf(stderr, "ossmock: error: object data of %s/%s failed to open or authenticate (%s); "
+                 "request %s answered 500\n", object.bucket.c_str(), object.key.c_str(), e.what(),
+                 ctx.request_id.c_str());
+    throw errors::internal_error("The stored object data failed its integrity check; see the server "
+                                 "log (request " + ctx.request_id + ").");
+  }
+}
+
+void remove_blobs(BlobStore& blobs, const std::vector<std::string>& ids) noexcept {
+  for (const auto& id : ids) blobs.remove(id);
+}
+
 void UploadSink::write(const void* data, std::size_t size) {
   m_md5.update(data, size);
   m_crc = oss::crc64_update(m_crc, data, size);
@@ -109,7 +239,7 @@ void UploadSink::write(const void* data, std::size_t size) {
 }
 
 void publish_object(Context& ctx, const ObjectRecord& object, bool blob_is_new) {
-  std::optional<std::string> replaced;
+  std::optional<BlobIds> replaced;
   try {
     replaced = ctx.services.meta.put_object(object);
   } catch (...) {
@@ -120,7 +250,7 @@ void publish_object(Context& ctx, const ObjectRecord& object, bool blob_is_new) 
     if (blob_is_new) ctx.services.blobs.remove(object.blob.id);
     throw errors::no_such_bucket(object.bucket);
   }
-  if (!replaced->empty()) ctx.services.blobs.remove(*replaced);
+  remove_blobs(ctx.services.blobs, *replaced);
 }
 
 } // namespace mock::handlers

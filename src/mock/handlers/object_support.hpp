@@ -23,8 +23,42 @@ void take_request_acl_and_class(const RequestHead& head, ObjectRecord& object);
 void add_object_headers(Response& response, const ObjectRecord& object);
 
 /// Effective SSE for a write (checklist 15), with the default CMK filled in for KMS without a
-/// key id. Throws ApiError: SSE header errors; anonymous KMS -> "forbidden by kms".
+/// key id. Throws ApiError: SSE header errors; the KMS rules of Kms::authorize.
 oss::SseSpec write_sse(Context& ctx, const BucketRecord& bucket);
+
+/// KMS rules for using (GenerateDataKey / Decrypt) data sealed with `sse`; nothing for non-KMS.
+void authorize_kms_use(Context& ctx, const oss::SseSpec& sse, KmsOperation operation);
+
+/// A reader over the object's plaintext: its blob, or its parts in order (opened lazily). Throws
+/// std::runtime_error / crypto::IntegrityError when the (first) blob cannot be opened.
+std::unique_ptr<BlobReader> open_object(BlobStore& blobs, const ObjectRecord& object);
+
+/// Opens the object for reading from `offset` and authenticates the first segment it touches,
+/// so that corruption becomes an error before any header is sent. A blob that vanished because
+/// the object was replaced meanwhile -> NoSuchKey; any other failure (tampering, truncation,
+/// missing blob) is logged and -> 500 InternalError.
+std::unique_ptr<BlobReader> open_object_verified(Context& ctx, const ObjectRecord& object,
+                                                 std::uint64_t offset);
+
+struct CopySource {
+  std::string bucket;
+  std::string key;
+};
+/// x-oss-copy-source "/bucket/key[?versionId=…]" with the key percent-decoded: ali-oss sends `/`
+/// as %2F, GO2 a literal `/`; both name the same object. Throws InvalidArgument.
+CopySource parse_copy_source(const std::string& header);
+
+/// Anonymous callers may read a copy source only where its ACL allows (and never KMS data).
+void check_anonymous_source(const Context& ctx, const BucketRecord& bucket, const ObjectRecord& object);
+
+/// A Content-MD5 value must be base64 of 16 bytes (checked before the body is read). Throws
+/// InvalidDigest.
+void check_content_md5_format(const RequestHead& head);
+/// Throws InvalidDigest when Content-MD5 is present and differs from the raw 16-byte `md5`.
+void check_content_md5(const RequestHead& head, const std::string& md5);
+
+/// Removes blobs that are no longer referenced.
+void remove_blobs(BlobStore& blobs, const std::vector<std::string>& ids) noexcept;
 
 /// 304 / 412 for If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since, else nullopt.
 std::optional<int> check_preconditions(const RequestHead& head, const ObjectRecord& object);
@@ -53,7 +87,7 @@ private:
   std::uint64_t m_size = 0;
 };
 
-/// Makes `object` visible, then removes the blob it replaced; on failure removes the new blob
+/// Makes `object` visible, then removes the blobs it replaced; on failure removes the new blob
 /// (when `blob_is_new`). Throws NoSuchBucket when the bucket vanished meanwhile.
 void publish_object(Context& ctx, const ObjectRecord& object, bool blob_is_new = true);
 

@@ -70,6 +70,11 @@ std::string list_value(std::string_view value, bool url_encode) {
   return url_encode ? util::percent_encode(value, false) : std::string(value);
 }
 
+bool encoding_type_url(const Context& ctx) {
+  const std::string* value = ctx.head.param("encoding-type");
+  return value != nullptr && *value == "url";
+}
+
 void write_owner(XmlWriter& xml, std::string_view owner) {
   xml.open("Owner").element("ID", owner).element("DisplayName", owner).close();
 }

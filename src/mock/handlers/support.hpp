@@ -39,6 +39,9 @@ std::string quoted_etag(std::string_view etag);
 /// `url_encode`, else unchanged.
 std::string list_value(std::string_view value, bool url_encode);
 
+/// True when the request asks for `encoding-type=url`.
+bool encoding_type_url(const Context& ctx);
+
 /// Writes <Owner><ID/><DisplayName/></Owner>.
 void write_owner(XmlWriter& xml, std::string_view owner);
 

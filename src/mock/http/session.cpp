@@ -203,6 +203,13 @@ void serve_connection(tcp::socket& socket, const Dispatcher& dispatcher) {
     const auto start = std::chrono::steady_clock::now();
 
     Context ctx{services, make_head(parser), {}, {}, new_request_id(), {}, nullptr};
+    {
+      boost::system::error_code endpoint_ec;
+      const auto peer = socket.remote_endpoint(endpoint_ec);
+      ctx.head.from_loopback = !endpoint_ec && (peer.address().is_loopback() ||
+                                                (peer.address().is_v6() && peer.address().to_v6().is_v4_mapped() &&
+                                                 peer.address().to_v6().to_v4().is_loopback()));
+    }
     ctx.target = resolve_target(ctx.head.host, ctx.head.raw_path, services.options.region);
     const bool head_request = ctx.head.method == "HEAD";
     const std::string* expect = ctx.head.header("Expect");
@@ -255,8 +262,13 @@ void serve_connection(tcp::socket& socket, const Dispatcher& dispatcher) {
     }
     const bool keep_alive = parser.get().keep_alive() && body_read;
     add_common_headers(response, ctx.request_id);
+    // Small responses are logged before they are sent, so that a client that has its answer
+    // finds the request in the log (tests read it right after the client exits); streamed
+    // bodies are logged once the stream ends.
+    const bool streamed = response.blob && !head_request;
+    if (!streamed) log_request(ctx.head, response.status, ctx.request_id, start);
     const bool written = write_response(socket, response, head_request, keep_alive);
-    log_request(ctx.head, response.status, ctx.request_id, start);
+    if (streamed) log_request(ctx.head, response.status, ctx.request_id, start);
     if (!written) return;
     if (!keep_alive) {
       if (!body_read) lingering_close(socket);

@@ -19,7 +19,18 @@ struct BlobContext {
   std::string bucket;
   std::string key;
   oss::SseSpec sse;
+  /// Extra identity bound into the seal, e.g. "upload <id> part <n>" for a multipart part; a
+  /// part can then not be replayed as another part or another upload's part.
+  std::string binding;
 };
+
+/// The context of part `part_number` of upload `upload_id` (for UploadPart and for reading the
+/// parts of a completed multipart object).
+inline BlobContext part_blob_context(std::string bucket, std::string key, oss::SseSpec sse,
+                                     const std::string& upload_id, std::uint32_t part_number) {
+  return BlobContext{std::move(bucket), std::move(key), std::move(sse),
+                     "upload " + upload_id + " part " + std::to_string(part_number)};
+}
 
 /// A committed blob as recorded in the metadata: id, plaintext size and the store's opaque
 /// envelope (e.g. the wrapped data key; empty for plain storage).

@@ -1,7 +1,10 @@
 #include "mock/store/metadata_store.hpp"
 
+#include "mock/store/metadata_rows.hpp"
 #include "mock/store/sqlite.hpp"
 #include "oss/http_types.hpp"
+
+#include <algorithm>
 
 namespace mock {
 namespace {
@@ -38,6 +41,44 @@ CREATE TABLE IF NOT EXISTS objects (
   last_modified INTEGER NOT NULL,
   PRIMARY KEY (bucket, key)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS object_parts (
+  bucket TEXT NOT NULL,
+  key TEXT NOT NULL,
+  idx INTEGER NOT NULL,
+  part_number INTEGER NOT NULL,
+  upload_id TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  blob_id TEXT NOT NULL,
+  blob_envelope BLOB NOT NULL,
+  PRIMARY KEY (bucket, key, idx)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS uploads (
+  upload_id TEXT PRIMARY KEY,
+  bucket TEXT NOT NULL REFERENCES buckets(name),
+  key TEXT NOT NULL,
+  initiated INTEGER NOT NULL,
+  owner TEXT NOT NULL,
+  sse_algorithm TEXT NOT NULL,
+  sse_key_id TEXT NOT NULL,
+  sse_data_encryption TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  http_headers TEXT NOT NULL,
+  user_meta TEXT NOT NULL,
+  acl TEXT NOT NULL,
+  storage_class TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS uploads_by_key ON uploads (bucket, key, initiated);
+CREATE TABLE IF NOT EXISTS parts (
+  upload_id TEXT NOT NULL,
+  part_number INTEGER NOT NULL,
+  size INTEGER NOT NULL,
+  etag TEXT NOT NULL,
+  crc64 INTEGER NOT NULL,
+  blob_id TEXT NOT NULL,
+  blob_envelope BLOB NOT NULL,
+  last_modified INTEGER NOT NULL,
+  PRIMARY KEY (upload_id, part_number)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS kms_keys (
   id TEXT PRIMARY KEY,
   alias TEXT NOT NULL,
@@ -53,16 +94,6 @@ constexpr const char* k_object_columns =
     "bucket, key, size, etag, crc64, content_type, http_headers, user_meta, acl, storage_class, "
     "owner, sse_algorithm, sse_key_id, sse_data_encryption, blob_id, blob_envelope, last_modified";
 
-// Name/value lists are stored query-encoded ("a=1&b=x%20y"): byte-exact for any value.
-std::string encode_pairs(const NameValues& pairs) {
-  oss::QueryParams query(pairs.begin(), pairs.end());
-  return oss::encode_query(query);
-}
-
-NameValues decode_pairs(const std::string& text) {
-  const oss::QueryParams query = oss::parse_query(text);
-  return NameValues(query.begin(), query.end());
-}
 
 BucketRecord read_bucket(const sql::Statement& s) {
   BucketRecord b;
@@ -83,6 +114,24 @@ constexpr const char* k_bucket_columns =
     "sse_data_encryption";
 
 } // namespace
+
+// Name/value lists are stored query-encoded ("a=1&b=x%20y"): byte-exact for any value.
+std::string encode_pairs(const NameValues& pairs) {
+  oss::QueryParams query(pairs.begin(), pairs.end());
+  return oss::encode_query(query);
+}
+
+NameValues decode_pairs(const std::string& text) {
+  const oss::QueryParams query = oss::parse_query(text);
+  return NameValues(query.begin(), query.end());
+}
+
+std::vector<std::string> ObjectRecord::blob_ids() const {
+  std::vector<std::string> out;
+  if (!blob.id.empty()) out.push_back(blob.id);
+  for (const auto& part : parts) out.push_back(part.blob.id);
+  return out;
+}
 
 std::string prefix_successor(const std::string& prefix) {
   std::string out = prefix;
@@ -139,7 +188,10 @@ MetadataStore::DeleteBucket MetadataStore::delete_bucket(const std::string& name
   auto exists = m_db->prepare("SELECT 1 FROM buckets WHERE name = ?");
   exists.bind(1, name);
   if (!exists.step()) return DeleteBucket::not_found;
-  auto any = m_db->prepare("SELECT 1 FROM objects WHERE bucket = ? LIMIT 1");
+  // OSS: a bucket with objects or unfinished multipart uploads cannot be deleted.
+  auto any = m_db->prepare("SELECT 1 FROM objects WHERE bucket = ? UNION ALL SELECT 1 FROM uploads "
+                           "WHERE bucket = ? LIMIT 1");
+  any.bind(2, name);
   any.bind(1, name);
   if (any.step()) return DeleteBucket::not_empty;
   auto del = m_db->prepare("DELETE FROM buckets WHERE name = ?");
@@ -196,19 +248,38 @@ std::optional<ObjectRecord> MetadataStore::object(const std::string& bucket, con
                          " FROM objects WHERE bucket = ? AND key = ?");
   s.bind(1, bucket).bind(2, key);
   if (!s.step()) return std::nullopt;
-  return read_object_row(&s);
+  ObjectRecord object = read_object_row(&s);
+  load_parts(object);
+  return object;
 }
 
-std::optional<std::string> MetadataStore::put_object(const ObjectRecord& o) {
-  std::lock_guard lock(m_mutex);
-  sql::Transaction txn(*m_db);
-  auto exists = m_db->prepare("SELECT 1 FROM buckets WHERE name = ?");
-  exists.bind(1, o.bucket);
-  if (!exists.step()) return std::nullopt;
-  std::string replaced;
-  auto old = m_db->prepare("SELECT blob_id FROM objects WHERE bucket = ? AND key = ?");
-  old.bind(1, o.bucket).bind(2, o.key);
-  if (old.step()) replaced = old.text(0);
+void MetadataStore::load_parts(ObjectRecord& object) {
+  if (!object.blob.id.empty()) return;
+  auto s = m_db->prepare("SELECT part_number, upload_id, size, blob_id, blob_envelope FROM "
+                         "object_parts WHERE bucket = ? AND key = ? ORDER BY idx");
+  s.bind(1, object.bucket).bind(2, object.key);
+  while (s.step()) {
+    ObjectPart part;
+    part.part_number = static_cast<std::uint32_t>(s.integer(0));
+    part.upload_id = s.text(1);
+    part.blob.size = static_cast<std::uint64_t>(s.integer(2));
+    part.blob.id = s.text(3);
+    part.blob.envelope = s.text(4);
+    object.parts.push_back(std::move(part));
+  }
+}
+
+BlobIds MetadataStore::write_object(const ObjectRecord& o) {
+  BlobIds old;
+  auto previous = m_db->prepare("SELECT blob_id FROM objects WHERE bucket = ? AND key = ? UNION ALL "
+                                "SELECT blob_id FROM object_parts WHERE bucket = ? AND key = ?");
+  previous.bind(1, o.bucket).bind(2, o.key).bind(3, o.bucket).bind(4, o.key);
+  const BlobIds keep = o.blob_ids();
+  while (previous.step()) {
+    std::string id = previous.text(0);
+    // The same blob may be kept when only metadata changed (same-key copy).
+    if (!id.empty() && std::find(keep.begin(), keep.end(), id) == keep.end()) old.push_back(std::move(id));
+  }
   auto s = m_db->prepare(std::string("INSERT OR REPLACE INTO objects (") + k_object_columns +
                          ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   s.bind(1, o.bucket).bind(2, o.key).bind(3, static_cast<std::int64_t>(o.size)).bind(4, o.etag);
@@ -216,27 +287,57 @@ std::optional<std::string> MetadataStore::put_object(const ObjectRecord& o) {
   s.bind(7, encode_pairs(o.http_headers)).bind(8, encode_pairs(o.user_meta));
   s.bind(9, o.acl).bind(10, o.storage_class).bind(11, o.owner);
   s.bind(12, o.sse.algorithm).bind(13, o.sse.kms_key_id).bind(14, o.sse.data_encryption);
-  s.bind(15, o.blob.id).bind_blob(16, o.blob.envelope);
+  s.bind(15, o.is_multipart() ? std::string() : o.blob.id);
+  s.bind_blob(16, o.is_multipart() ? std::string() : o.blob.envelope);
   s.bind(17, static_cast<std::int64_t>(o.last_modified));
   s.run();
-  txn.commit();
-  // The same blob may be kept when only metadata changed (same-key copy).
-  return replaced == o.blob.id ? std::string() : replaced;
+  auto clear = m_db->prepare("DELETE FROM object_parts WHERE bucket = ? AND key = ?");
+  clear.bind(1, o.bucket).bind(2, o.key);
+  clear.run();
+  auto part = m_db->prepare("INSERT INTO object_parts (bucket, key, idx, part_number, upload_id, "
+                            "size, blob_id, blob_envelope) VALUES (?,?,?,?,?,?,?,?)");
+  for (std::size_t i = 0; i < o.parts.size(); ++i) {
+    const ObjectPart& p = o.parts[i];
+    part.reset();
+    part.bind(1, o.bucket).bind(2, o.key).bind(3, static_cast<std::int64_t>(i));
+    part.bind(4, static_cast<std::int64_t>(p.part_number)).bind(5, p.upload_id);
+    part.bind(6, static_cast<std::int64_t>(p.blob.size)).bind(7, p.blob.id).bind_blob(8, p.blob.envelope);
+    part.run();
+  }
+  return old;
 }
 
-std::optional<std::string> MetadataStore::delete_object(const std::string& bucket,
-                                                        const std::string& key) {
+std::optional<BlobIds> MetadataStore::put_object(const ObjectRecord& o) {
+  std::lock_guard lock(m_mutex);
+  sql::Transaction txn(*m_db);
+  auto exists = m_db->prepare("SELECT 1 FROM buckets WHERE name = ?");
+  exists.bind(1, o.bucket);
+  if (!exists.step()) return std::nullopt;
+  BlobIds replaced = write_object(o);
+  txn.commit();
+  return replaced;
+}
+
+std::optional<BlobIds> MetadataStore::delete_object(const std::string& bucket,
+                                                    const std::string& key) {
   std::lock_guard lock(m_mutex);
   sql::Transaction txn(*m_db);
   auto old = m_db->prepare("SELECT blob_id FROM objects WHERE bucket = ? AND key = ?");
   old.bind(1, bucket).bind(2, key);
   if (!old.step()) return std::nullopt;
-  std::string blob = old.text(0);
-  auto del = m_db->prepare("DELETE FROM objects WHERE bucket = ? AND key = ?");
-  del.bind(1, bucket).bind(2, key);
-  del.run();
+  BlobIds blobs;
+  if (!old.text(0).empty()) blobs.push_back(old.text(0));
+  auto parts = m_db->prepare("SELECT blob_id FROM object_parts WHERE bucket = ? AND key = ?");
+  parts.bind(1, bucket).bind(2, key);
+  while (parts.step()) blobs.push_back(parts.text(0));
+  for (const char* sql : {"DELETE FROM objects WHERE bucket = ? AND key = ?",
+                          "DELETE FROM object_parts WHERE bucket = ? AND key = ?"}) {
+    auto del = m_db->prepare(sql);
+    del.bind(1, bucket).bind(2, key);
+    del.run();
+  }
   txn.commit();
-  return blob;
+  return blobs;
 }
 
 bool MetadataStore::set_object_acl(const std::string& bucket, const std::string& key,
@@ -308,35 +409,19 @@ ListPage MetadataStore::list_objects(const std::string& bucket, const std::strin
 
 std::vector<std::string> MetadataStore::referenced_blob_ids() {
   std::lock_guard lock(m_mutex);
-  auto s = m_db->prepare("SELECT blob_id FROM objects");
+  auto s = m_db->prepare("SELECT blob_id FROM objects WHERE blob_id != '' UNION ALL SELECT blob_id "
+                         "FROM object_parts UNION ALL SELECT blob_id FROM parts");
   std::vector<std::string> out;
   while (s.step()) out.push_back(s.text(0));
   return out;
 }
 
-std::optional<KmsKeyRecord> MetadataStore::kms_key_by_alias(const std::string& alias,
-                                                            const std::string& region) {
+void MetadataStore::reset() {
   std::lock_guard lock(m_mutex);
-  auto s = m_db->prepare("SELECT id, alias, region, state, created FROM kms_keys WHERE alias = ? "
-                         "AND region = ? ORDER BY created LIMIT 1");
-  s.bind(1, alias).bind(2, region);
-  if (!s.step()) return std::nullopt;
-  return KmsKeyRecord{s.text(0), s.text(1), s.text(2), s.text(3),
-                      static_cast<std::time_t>(s.integer(4))};
-}
-
-KmsKeyRecord MetadataStore::ensure_kms_key(const KmsKeyRecord& key) {
-  std::lock_guard lock(m_mutex);
-  auto ins = m_db->prepare("INSERT OR IGNORE INTO kms_keys (id, alias, region, state, created) "
-                           "VALUES (?,?,?,?,?)");
-  ins.bind(1, key.id).bind(2, key.alias).bind(3, key.region).bind(4, key.state);
-  ins.bind(5, static_cast<std::int64_t>(key.created));
-  ins.run();
-  auto s = m_db->prepare("SELECT id, alias, region, state, created FROM kms_keys WHERE id = ?");
-  s.bind(1, key.id);
-  s.step();
-  return KmsKeyRecord{s.text(0), s.text(1), s.text(2), s.text(3),
-                      static_cast<std::time_t>(s.integer(4))};
+  sql::Transaction txn(*m_db);
+  for (const char* table : {"parts", "uploads", "object_parts", "objects", "buckets", "kms_keys"})
+    m_db->exec((std::string("DELETE FROM ") + table).c_str());
+  txn.commit();
 }
 
 } // namespace mock
