@@ -2,19 +2,21 @@
 
 #include "cli/summary.hpp"
 #include "oss/error.hpp"
+#include "util/file_io.hpp"
 
-#include <fstream>
-#include <sstream>
 
 namespace cli {
 namespace {
 
+// Config files are small; the cap keeps `-c /dev/zero` from exhausting memory.
+constexpr std::size_t k_max_config_bytes = 1024 * 1024;
+
 std::optional<std::string> read_whole_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  util::SmallRead read = util::read_small_file(path, k_max_config_bytes);
+  if (read.problem == util::ReadProblem::missing) return std::nullopt;
+  if (read.problem != util::ReadProblem::none)
+    throw oss::usage_error("cannot read config file \"" + path + "\": " + read.detail);
+  return std::move(read.text);
 }
 
 } // namespace

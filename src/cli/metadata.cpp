@@ -16,7 +16,28 @@ constexpr std::array<std::string_view, 10> k_system_headers = {
     "Expires"};
 constexpr std::string_view k_meta_prefix = "x-oss-meta-";
 
+// RFC 9110 token characters: what an HTTP header name may consist of.
+bool is_token_char(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         std::string_view("!#$%&'*+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos;
+}
+
+void check_header_name(const std::string& item, std::string_view key) {
+  for (unsigned char c : key)
+    if (!is_token_char(c))
+      throw oss::usage_error("invalid --metadata item \"" + item + "\": the key \"" +
+                             std::string(key) +
+                             "\" may contain only letters, digits and -_.!#$%&'*+^`|~");
+}
+
 } // namespace
+
+void check_header_value(const std::string& what, std::string_view value) {
+  for (unsigned char c : value)
+    if ((c < 0x20 && c != '\t') || c == 0x7F)
+      throw oss::usage_error("invalid " + what +
+                             ": the value contains a line break or another control character");
+}
 
 oss::Headers parse_metadata_items(const std::vector<std::string>& values) {
   oss::Headers out;
@@ -32,6 +53,8 @@ oss::Headers parse_metadata_items(const std::vector<std::string>& values) {
       const std::string val = item.substr(sep + 1);
       if (key.empty())
         throw oss::usage_error("invalid --metadata item \"" + item + "\": the key is empty");
+      check_header_name(item, key);
+      check_header_value("--metadata item \"" + key + "\"", val);
 
       std::string header;
       if (util::istarts_with(key, k_meta_prefix)) {

@@ -3,6 +3,7 @@
 #include "oss/http_types.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cli {
@@ -16,6 +17,11 @@ namespace cli {
 /// Throws oss::Error(usage) for a malformed item or an invalid SSE value/combination
 /// (validate_sse_headers), before anything is sent.
 oss::Headers parse_metadata_items(const std::vector<std::string>& values);
+
+/// A header value from the command line (`what` names its flag or item) may not carry CR, LF or
+/// other control characters (TAB aside): they would end the header and inject others.
+/// Throws oss::Error(usage).
+void check_header_value(const std::string& what, std::string_view value);
 
 /// OSS: x-oss-server-side-encryption in AES256/KMS/SM4; x-oss-server-side-data-encryption
 /// only SM4; the key-id and data-encryption headers only with x-oss-server-side-encryption KMS.

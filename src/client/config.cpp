@@ -42,6 +42,8 @@ std::string strip_quotes(std::string_view value) {
 } // namespace
 
 IniSections parse_ini(std::string_view text) {
+  // Editors on some systems start UTF-8 files with a byte-order mark; it is not part of the text.
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   IniSections out;
   std::string section;
   for (const auto& raw_line : util::split(text, '\n')) {
@@ -99,6 +101,8 @@ public:
       if (const auto it = ini.find("credentials"); it != ini.end()) m_chain.push_back(&it->second);
     }
   }
+
+  bool found() const { return !m_chain.empty(); }
 
   std::optional<std::string> get(std::string_view key) const {
     for (const auto* section : m_chain)
@@ -174,12 +178,21 @@ int pick_int(const std::optional<int>& flag, const ProfileView& file, std::strin
 ResolvedConfig resolve_config(const ConfigFlags& flags, const EnvMap& env,
                               std::string_view file_text) {
   const IniSections ini = parse_ini(file_text);
-  const ProfileView file(ini, profile_name(flags, env));
+  const std::string profile = profile_name(flags, env);
+  const ProfileView file(ini, profile);
+  // A profile the user named must exist; only the implicit "default" may be absent.
+  if (!file.found() && !util::iequals(profile, "default"))
+    throw oss::usage_error("profile \"" + profile + "\" (from " +
+                           (flags.profile && !flags.profile->empty() ? "--profile" : "OSSUTIL_PROFILE") +
+                           ") is not in the config file: add a [profile " + profile + "] section");
   const Sources src{flags, env, file};
   ResolvedConfig out;
 
   out.region = src.pick(flags.region, "OSS_REGION", "region").value_or("");
   out.endpoint = src.pick(flags.endpoint, "OSS_ENDPOINT", "endpoint").value_or("");
+  if (flags.endpoint && util::trim(*flags.endpoint).empty())
+    throw oss::usage_error("-e/--endpoint must not be empty: give a host or URL, e.g. "
+                           "http://127.0.0.1:9000 or oss-cn-hangzhou.aliyuncs.com");
   if (out.endpoint.empty() && !out.region.empty())
     out.endpoint = "https://oss-" + out.region + ".aliyuncs.com";
   out.credentials.access_key_id =

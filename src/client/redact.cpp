@@ -49,6 +49,17 @@ std::string redact_url(std::string_view url) {
 }
 
 std::string redact_secrets(std::string text, const std::vector<std::string>& secrets) {
+  // A SignatureDoesNotMatch body echoes the signature the client sent.
+  for (const std::string_view element : {"SignatureProvided", "Signature"}) {
+    const std::string open = "<" + std::string(element) + ">";
+    const std::string close = "</" + std::string(element) + ">";
+    for (auto pos = text.find(open); pos != std::string::npos; pos = text.find(open, pos + 1)) {
+      const auto start = pos + open.size();
+      const auto end = text.find(close, start);
+      if (end == std::string::npos) break;
+      text.replace(start, end - start, k_redacted);
+    }
+  }
   for (const auto& secret : secrets) {
     if (secret.empty()) continue;
     for (auto pos = text.find(secret); pos != std::string::npos;

@@ -18,7 +18,8 @@ std::string redact_header_value(std::string_view name, std::string_view value);
 /// security-token query parameters replaced.
 std::string redact_url(std::string_view url);
 
-/// Replaces every occurrence of each non-empty secret in text.
+/// Replaces every occurrence of each non-empty secret in text, and the content of
+/// <SignatureProvided>/<Signature> elements (error bodies echo the request's signature).
 std::string redact_secrets(std::string text, const std::vector<std::string>& secrets);
 
 /// "Name: value" lines (redacted), one per header, each prefixed with indent.

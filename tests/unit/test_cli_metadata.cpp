@@ -30,7 +30,9 @@ TEST_CASE("Decision 1 examples") {
   }
   SUBCASE("the first '=' wins") {
     CHECK(headers_text(cli::parse_metadata_items({"a=b:c"})) == "x-oss-meta-a: b:c\n");
-    CHECK(headers_text(cli::parse_metadata_items({"a:b=c"})) == "x-oss-meta-a:b: c\n");
+    // The first '=' makes "a:b" the key, and ':' cannot be part of a header name.
+    CHECK_THROWS_WITH_AS(cli::parse_metadata_items({"a:b=c"}),
+                         doctest::Contains("the key \"a:b\" may contain only"), oss::Error);
     CHECK(headers_text(cli::parse_metadata_items({"a:b:c"})) == "x-oss-meta-a: b:c\n");
   }
   SUBCASE("invalid SSE value is rejected") {
@@ -89,4 +91,21 @@ TEST_CASE("empty items are ignored and a later item replaces an earlier one") {
   CHECK(headers_text(cli::parse_metadata_items({"a="})) == "x-oss-meta-a: \n");
 }
 
+}
+
+TEST_CASE("line breaks and control characters cannot inject headers") {
+  CHECK_THROWS_WITH_AS(cli::parse_metadata_items({"k=v\r\nx-oss-object-acl: public-read"}),
+                       doctest::Contains("line break"), oss::Error);
+  CHECK_THROWS_WITH_AS(cli::parse_metadata_items({"Cache-Control=no-cache\nX-Evil: 1"}),
+                       doctest::Contains("line break"), oss::Error);
+  CHECK_THROWS_AS(cli::parse_metadata_items({std::string("k=a\0b", 5)}), oss::Error);
+  CHECK_NOTHROW(cli::parse_metadata_items({"k=tab\tseparated value"}));
+  CHECK_THROWS_AS(cli::check_header_value("--cache-control", "no-cache\r\nX: y"), oss::Error);
+}
+
+TEST_CASE("keys must be HTTP token characters") {
+  CHECK_THROWS_WITH_AS(cli::parse_metadata_items({"k v=1"}),
+                       doctest::Contains("may contain only letters, digits"), oss::Error);
+  CHECK_THROWS_AS(cli::parse_metadata_items({"\xd0\xba\xd0\xbb=1"}), oss::Error);
+  CHECK(cli::parse_metadata_items({"my_key.v2=1"}).at(0).name == "x-oss-meta-my_key.v2");
 }

@@ -159,3 +159,30 @@ TEST_CASE("require_request_settings") {
 }
 
 }
+
+TEST_CASE("a UTF-8 byte-order mark does not hide the first section") {
+  const auto ini = client::parse_ini("\xEF\xBB\xBF[default]\nregion = cn-beijing\n");
+  REQUIRE(ini.count("default") == 1);
+  CHECK(ini.at("default").at("region") == "cn-beijing");
+}
+
+TEST_CASE("a named profile must exist; the implicit default may be absent") {
+  client::ConfigFlags flags;
+  flags.profile = "nope";
+  CHECK_THROWS_WITH_AS(client::resolve_config(flags, {}, "[default]\nregion=cn-hangzhou\n"),
+                       doctest::Contains("profile \"nope\" (from --profile) is not in the config file"),
+                       oss::Error);
+  CHECK_THROWS_WITH_AS(client::resolve_config({}, {{"OSSUTIL_PROFILE", "ci"}}, ""),
+                       doctest::Contains("(from OSSUTIL_PROFILE)"), oss::Error);
+  CHECK_NOTHROW(client::resolve_config({}, {}, ""));
+  flags.profile = "ci";
+  CHECK(client::resolve_config(flags, {}, "[profile ci]\nregion=cn-shanghai\n").region == "cn-shanghai");
+}
+
+TEST_CASE("an empty --endpoint is a usage error, not a silent default") {
+  client::ConfigFlags flags;
+  flags.endpoint = "";
+  flags.region = "cn-hangzhou";
+  CHECK_THROWS_WITH_AS(client::resolve_config(flags, {}, ""),
+                       doctest::Contains("-e/--endpoint must not be empty"), oss::Error);
+}

@@ -31,3 +31,13 @@ TEST_CASE("secrets are replaced wherever they occur") {
 }
 
 }
+
+TEST_CASE("error bodies in logs lose the echoed signature") {
+  const std::string body =
+      "<Error><Code>SignatureDoesNotMatch</Code><SignatureProvided>abc123==</SignatureProvided>"
+      "<StringToSign>PUT\n\n</StringToSign></Error>";
+  const std::string out = client::redact_secrets(body, {"sk"});
+  CHECK(out.find("abc123") == std::string::npos);
+  CHECK(out.find("<SignatureProvided>****</SignatureProvided>") != std::string::npos);
+  CHECK(out.find("<StringToSign>PUT") != std::string::npos);
+}

@@ -5,44 +5,35 @@
 #include "oss/error.hpp"
 #include "oss/names.hpp"
 #include "oss/sse.hpp"
+#include "util/file_io.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
-#include <unistd.h>
 
 namespace cli {
 namespace {
 
 constexpr const char* k_rule_flag = "--server-side-encryption-rule";
 
+// A rule is a few hundred bytes; the cap keeps `file:///dev/zero` or a mistaken huge file from
+// exhausting memory.
+constexpr std::size_t k_max_rule_bytes = 64 * 1024;
+
 /// cli.md §1: "file://PATH" reads the file, "-" reads stdin, anything else is the value.
 std::string load_value(const std::string& value, Context& ctx) {
+  util::SmallRead read;
+  std::string source;
   if (value.rfind("file://", 0) == 0) {
-    const std::string path = value.substr(7);
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-      throw oss::usage_error(std::string("cannot read ") + k_rule_flag + " file \"" + path + "\"");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    source = "file \"" + value.substr(7) + "\"";
+    read = util::read_small_file(value.substr(7), k_max_rule_bytes);
+  } else if (value == "-") {
+    source = "standard input";
+    read = util::read_small_fd(ctx.stdin_fd, k_max_rule_bytes);
+  } else {
+    return value;
   }
-  if (value == "-") {
-    std::string text;
-    char buf[4096];
-    for (;;) {
-      const ssize_t n = ::read(ctx.stdin_fd, buf, sizeof buf);
-      if (n == 0) break;
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        throw oss::client_error(std::string("read stdin: ") + std::strerror(errno));
-      }
-      text.append(buf, static_cast<std::size_t>(n));
-    }
-    return text;
-  }
-  return value;
+  if (read.problem != util::ReadProblem::none)
+    throw oss::usage_error(std::string("cannot read ") + k_rule_flag + " from " + source + ": " +
+                           read.detail + " (a rule of at most 64 KiB is expected)");
+  return read.text;
 }
 
 std::string accepted_for(const std::string& field) {
@@ -71,8 +62,7 @@ int run_put_bucket_encryption(const PutBucketEncryptionOptions& o, Context& ctx)
   }
   if (const auto problem = oss::validate_rule(rule))
     throw oss::usage_error("invalid value \"" + problem->value + "\" for " + problem->field +
-                           " in " + k_rule_flag + ": " + problem->message + "; accepted: " +
-                           accepted_for(problem->field));
+                           " in " + k_rule_flag + "; accepted: " + accepted_for(problem->field));
   ctx.client().put_bucket_encryption(o.bucket, oss::to_rule_xml(rule));
   ctx.print_elapsed();
   return 0;
