@@ -2,6 +2,7 @@
 
 #include "mock/context.hpp"
 #include "mock/crypto/encrypting_blob_store.hpp"
+#include "mock/data_dir_lock.hpp"
 #include "mock/http/server.hpp"
 #include "mock/kms.hpp"
 #include "mock/store/blob_store.hpp"
@@ -52,6 +53,8 @@ int run_server(const ServerOptions& options) {
   try {
     const fs::path data_dir(options.data_dir);
     fs::create_directories(data_dir);
+    // Before anything touches the directory: a second server would sweep the first's tmp/.
+    const DataDirLock lock(options.data_dir);
     MetadataStore meta((data_dir / "meta.sqlite").string());
     // Bodies with SSE are really encrypted at rest; the master key lives in DATA_DIR (0600).
     crypto::MasterKeyring keyring(data_dir);

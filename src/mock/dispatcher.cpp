@@ -4,6 +4,7 @@
 #include "oss/names.hpp"
 #include "util/crypto.hpp"
 #include "util/encoding.hpp"
+#include "util/strings.hpp"
 #include "util/time_format.hpp"
 
 namespace mock {
@@ -54,6 +55,17 @@ void check_anonymous_access(Context& ctx, const Route& route) {
   }
 }
 
+void check_user_metadata_size(const RequestHead& head) {
+  std::size_t total = 0;
+  for (const auto& header : head.headers)
+    if (util::istarts_with(header.name, "x-oss-meta-")) total += header.name.size() + header.value.size();
+  if (total > errors::k_max_user_metadata_bytes) throw errors::metadata_too_large(total);
+}
+
+std::string xml_safe(std::string text) {
+  return oss::is_xml_text(text) ? text : util::percent_encode(text, false);
+}
+
 const Route& Dispatcher::begin(Context& ctx) const {
   if (is_admin_target(ctx.target)) {
     // Admin endpoints: ossmock is a local tool, so loopback is the credential (README).
@@ -64,6 +76,7 @@ const Route& Dispatcher::begin(Context& ctx) const {
                                m_services.options.region, util::now_utc());
   const Route& route = route_request(ctx.head, ctx.target);
   check_anonymous_access(ctx, route);
+  check_user_metadata_size(ctx.head);
   if (route.sse == SseHeaders::reject) requested_sse(ctx.head.headers, SseHeaders::reject);
   if (route.prepare != nullptr) route.prepare(ctx);
   return route;
@@ -82,6 +95,11 @@ Response Dispatcher::error_response(const ApiError& error, const Context& ctx) c
   oss::ServiceError body = error.error();
   body.request_id = ctx.request_id;
   body.host_id = ctx.head.host;
+  // Names and header values from the request may hold bytes XML cannot carry (invalid UTF-8,
+  // control characters): such values are percent-encoded so the body always parses.
+  body.message = xml_safe(std::move(body.message));
+  body.host_id = xml_safe(std::move(body.host_id));
+  for (auto& [name, value] : body.extras) value = xml_safe(std::move(value));
   const std::string xml = oss::to_error_xml(body);
   Response response;
   response.status = body.http_status;

@@ -40,4 +40,12 @@ std::string new_request_id();
 /// Anonymous access rules (bucket/object ACL, KMS) for a route. Throws ApiError.
 void check_anonymous_access(Context& ctx, const Route& route);
 
+/// Throws 400 InvalidArgument (EC 0011-00000002) when the x-oss-meta-* names and values of the
+/// request total more than 8 KB (OSS's user-metadata limit).
+void check_user_metadata_size(const RequestHead& head);
+
+/// `text` itself when it is XML 1.0 text, else percent-encoded (for error bodies that echo
+/// request values).
+std::string xml_safe(std::string text);
+
 } // namespace mock

@@ -4,6 +4,7 @@
 // error the mock produces, with the status, Code, Message and EC of oss-api.md.
 #include "oss/error.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <string>
@@ -27,12 +28,36 @@ private:
 
 namespace errors {
 
+/// ECs for errors whose real OSS EC was not found in public documentation. They all start
+/// with "9999-", which OSS does not use; the README ossmock section lists them.
+inline constexpr std::string_view k_ec_unspecified = "9999-00000000";
+inline constexpr std::string_view k_ec_bucket_not_empty = "9999-00000001";
+inline constexpr std::string_view k_ec_forbidden_by_kms = "9999-00000003";
+inline constexpr std::string_view k_ec_invalid_argument = "9999-00000004";
+inline constexpr std::string_view k_ec_invalid_digest = "9999-00000005";
+inline constexpr std::string_view k_ec_malformed_xml = "9999-00000006";
+inline constexpr std::string_view k_ec_invalid_range = "9999-00000007";
+inline constexpr std::string_view k_ec_not_implemented = "9999-00000008";
+inline constexpr std::string_view k_ec_method_not_allowed = "9999-00000009";
+inline constexpr std::string_view k_ec_entity_too_large = "9999-00000010";
+inline constexpr std::string_view k_ec_internal_error = "9999-00000011";
+inline constexpr std::string_view k_ec_no_such_upload = "9999-00000012";
+inline constexpr std::string_view k_ec_entity_too_small = "9999-00000013";
+inline constexpr std::string_view k_ec_invalid_part = "9999-00000014";
+inline constexpr std::string_view k_ec_invalid_part_order = "9999-00000015";
+inline constexpr std::string_view k_ec_malformed_request = "9999-00000016";
+inline constexpr std::string_view k_ec_request_header_too_large = "9999-00000017";
+inline constexpr std::string_view k_ec_needs_url_encoding = "9999-00000018";
+
+/// OSS: the x-oss-meta-* names and values of one request total less than 8 KB.
+inline constexpr std::size_t k_max_user_metadata_bytes = 8 * 1024;
+
 ApiError no_such_bucket(std::string_view bucket);
 ApiError no_such_key(std::string_view key);
 ApiError bucket_already_exists(std::string_view bucket);
 ApiError bucket_not_empty(std::string_view bucket);
 ApiError invalid_bucket_name(std::string_view bucket);
-ApiError invalid_object_name(std::string_view key, std::string_view why);
+ApiError invalid_object_name(std::string_view key, std::string_view why, std::string ec);
 ApiError access_denied(std::string message);
 ApiError forbidden_by_kms();
 ApiError invalid_argument(std::string message, std::string ec = {});
@@ -49,6 +74,12 @@ ApiError invalid_access_key_id(std::string_view access_key_id);
 ApiError request_time_too_skewed(std::string request_time_iso, std::string server_time_iso);
 ApiError entity_too_large(std::uint64_t max_bytes);
 ApiError internal_error(std::string message);
+ApiError metadata_too_large(std::size_t bytes);
+/// A request the HTTP parser rejected (bad request line, header syntax, framing).
+ApiError malformed_request(std::string message);
+ApiError request_header_too_large(std::size_t limit);
+/// A listing without encoding-type=url would have to carry characters XML 1.0 cannot.
+ApiError list_needs_url_encoding();
 
 // KMS emulator (README "ossmock": error choices).
 ApiError kms_not_enabled();

@@ -166,6 +166,16 @@ ServerOptions merge_options(const CommandLine& flags, const std::optional<Config
   out.data_dir = flags.data_dir;
   out.listen = parse_listen(flags.listen);
   out.port_file = flags.port_file;
+  const auto check_timeout = [](double seconds, const char* flag) {
+    if (!(seconds > 0 && seconds <= 86400))
+      fail(flag, std::to_string(seconds) + " is not a number of seconds in (0, 86400]");
+  };
+  check_timeout(flags.http.header_timeout_s, "--header-timeout");
+  check_timeout(flags.http.idle_timeout_s, "--idle-timeout");
+  check_timeout(flags.http.body_timeout_s, "--body-timeout");
+  if (flags.http.max_connections < 1 || flags.http.max_connections > 100000)
+    fail("--max-connections", std::to_string(flags.http.max_connections) + " is not in 1-100000");
+  out.http = flags.http;
   if (!flags.region.empty()) {
     out.region = oss::v4::standard_region(flags.region);
     check_region(out.region, "--region");
@@ -225,6 +235,21 @@ std::optional<int> load_options(int argc, char** argv, ServerOptions& out) {
                  "\"region\",\"state\",\"grants\":[user names]}]}}");
   app.add_option("--port-file", flags.port_file,
                  "Write the listening port number to this file (atomically) once ready");
+  const HttpLimits defaults;
+  app.add_option("--header-timeout", flags.http.header_timeout_s,
+                 "Seconds a client may take to send a request's headers before the connection "
+                 "is closed")
+      ->default_str(std::to_string(static_cast<int>(defaults.header_timeout_s)));
+  app.add_option("--idle-timeout", flags.http.idle_timeout_s,
+                 "Seconds an idle keep-alive connection is kept open")
+      ->default_str(std::to_string(static_cast<int>(defaults.idle_timeout_s)));
+  app.add_option("--body-timeout", flags.http.body_timeout_s,
+                 "Seconds without progress while receiving a body or sending a response before "
+                 "the connection is closed")
+      ->default_str(std::to_string(static_cast<int>(defaults.body_timeout_s)));
+  app.add_option("--max-connections", flags.http.max_connections,
+                 "Connections served at once; further clients wait (not refused) until one ends")
+      ->default_str(std::to_string(defaults.max_connections));
   app.set_version_flag("--version", std::string(OSSUTIL_VERSION));
   try {
     app.parse(argc, argv);

@@ -62,6 +62,20 @@ struct ListenAddress {
 /// "HOST:PORT" or "[v6]:PORT". Throws ConfigError.
 ListenAddress parse_listen(std::string_view text);
 
+/// Connection limits against clients that hold connections open without progressing
+/// (slowloris): each timeout closes the connection.
+struct HttpLimits {
+  /// From the first byte of a request (or from accept, for the first request) until its
+  /// header is complete.
+  double header_timeout_s = 20;
+  /// A keep-alive connection waiting for its next request.
+  double idle_timeout_s = 60;
+  /// No byte of the body arrives (or no byte of the response can be sent) for this long.
+  double body_timeout_s = 60;
+  /// Connections served at once; more wait in the listen backlog until one ends.
+  std::size_t max_connections = 1024;
+};
+
 /// Everything the server needs, after merging flags, config file and defaults.
 struct ServerOptions {
   std::string data_dir;
@@ -70,6 +84,7 @@ struct ServerOptions {
   std::vector<User> users;
   KmsConfig kms;
   std::string port_file; ///< empty = none
+  HttpLimits http;
 };
 
 /// Raw flag values before merging (what CLI11 fills).
@@ -81,6 +96,7 @@ struct CommandLine {
   std::string access_key_secret;
   std::string config_file;
   std::string port_file;
+  HttpLimits http;
 };
 
 /// Merges flags over the config file over defaults: region flag > config > cn-hangzhou;

@@ -13,11 +13,14 @@ std::string xml_escape(std::string_view text) {
     case '<': out += "&lt;"; break;
     case '>': out += "&gt;"; break;
     default:
-      if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-        out += "&#x";
-        if (u >= 0x10) out += k_hex[u >> 4];
+      if (c == '\r') {
+        out += "&#xD;"; // a raw CR would be read back as LF (XML end-of-line handling)
+      } else if (u < 0x20 && c != '\t' && c != '\n') {
+        // XML 1.0 cannot carry these even as character references; callers that list names
+        // refuse them first (list_value), this keeps any other text well-formed.
+        out += '%';
+        out += k_hex[u >> 4];
         out += k_hex[u & 0x0F];
-        out += ';';
       } else {
         out.push_back(c);
       }

@@ -149,3 +149,26 @@ TEST_CASE("signatures never reach the log") {
 }
 
 }
+
+TEST_SUITE("mock::dispatcher limits") {
+
+TEST_CASE("user metadata: names and values up to 8 KB pass, more is 0011-00000002") {
+  RequestHead head;
+  head.headers.push_back({"x-oss-meta-a", std::string(8192 - 12, 'v')});
+  CHECK_NOTHROW(check_user_metadata_size(head));
+  head.headers.push_back({"X-Oss-Meta-B", "1"});
+  try {
+    check_user_metadata_size(head);
+    FAIL("no error");
+  } catch (const ApiError& e) {
+    CHECK(e.error().code == "InvalidArgument");
+    CHECK(e.error().ec == "0011-00000002");
+  }
+}
+
+TEST_CASE("xml_safe keeps XML text and percent-encodes the rest") {
+  CHECK(xml_safe("a b/c") == "a b/c");
+  CHECK(xml_safe("\xFF\xFE") == "%FF%FE");
+  CHECK(xml_safe(std::string("a\0b", 3)) == "a%00b");
+}
+}

@@ -56,12 +56,12 @@ TEST_SUITE("mock::kms") {
     Fixture f;
     CHECK(f.use("key-app", k_admin) == "ok:key-app");
     CHECK(f.use("alias/app", k_admin) == "ok:key-app");
-    CHECK(f.use("key-app", k_reader) == "403 AccessDenied ");
+    CHECK(f.use("key-app", k_reader) == "403 AccessDenied 9999-00000003");
     CHECK(f.use("key-app", k_default_user) == "ok:key-app");
     const std::string default_id = f.kms->default_key_id();
     CHECK(f.use("", k_reader) == "ok:" + default_id);
     CHECK(f.use(default_id, k_reader) == "ok:" + default_id);
-    CHECK(f.use("", k_anonymous) == "403 AccessDenied ");
+    CHECK(f.use("", k_anonymous) == "403 AccessDenied 9999-00000003");
   }
 
   TEST_CASE("unknown, other-region and not-enabled keys") {

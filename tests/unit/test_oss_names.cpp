@@ -47,3 +47,35 @@ TEST_CASE("object keys: 1-1023 bytes, no leading slash or backslash") {
 }
 
 }
+
+TEST_SUITE("oss::names encoding") {
+
+TEST_CASE("is_valid_utf8 rejects malformed sequences") {
+  CHECK(oss::is_valid_utf8("plain/key.txt"));
+  CHECK(oss::is_valid_utf8("\xE6\x9D\xAD\xE5\xB7\x9E")); // 杭州
+  CHECK(oss::is_valid_utf8("\xF0\x9F\x98\x80"));         // U+1F600
+  for (const std::string& bad : {std::string("\xFF\xFE"), std::string("\xC0\xAF"), std::string("\xE0\x80\xAF"),
+                                std::string("\xED\xA0\x80"), std::string("\xF4\x90\x80\x80"), std::string("\xE6\x9D")}) {
+    CAPTURE(bad);
+    CHECK_FALSE(oss::is_valid_utf8(bad));
+  }
+}
+
+TEST_CASE("is_xml_text accepts what XML 1.0 can carry and nothing else") {
+  CHECK(oss::is_xml_text("a\tb\nc\rd"));
+  CHECK(oss::is_xml_text("\xE6\x9D\xAD"));
+  CHECK_FALSE(oss::is_xml_text(std::string("a\0b", 3)));
+  CHECK_FALSE(oss::is_xml_text("a\x01" "b"));
+  CHECK_FALSE(oss::is_xml_text("\xEF\xBF\xBE")); // U+FFFE
+  CHECK_FALSE(oss::is_xml_text("\xFF"));
+}
+
+TEST_CASE("object_key_encoding_problem: invalid UTF-8 and NUL, control characters allowed") {
+  CHECK(*oss::object_key_encoding_problem("\xFF\xFE") == "The object name must be valid UTF-8.");
+  CHECK(*oss::object_key_encoding_problem(std::string("a\0b", 3)) ==
+        "The object name must not contain a NUL character.");
+  CHECK_FALSE(oss::object_key_encoding_problem("\x01\x0a\x0c\x07Pc"));
+  // ossutil's own check stays byte-agnostic.
+  CHECK_FALSE(oss::object_key_problem("\xFF\xFE"));
+}
+}

@@ -48,7 +48,7 @@ Response delete_multiple_objects(Context& ctx) {
   xml.open("DeleteResult");
   if (url) xml.element("EncodingType", "url");
   for (const auto& key : request.keys) {
-    if (oss::is_valid_object_key(key)) {
+    if (!key_error(key)) {
       if (auto blobs = ctx.services.meta.delete_object(bucket.name, key)) remove_blobs(ctx.services.blobs, *blobs);
     }
     if (!request.quiet) xml.open("Deleted").element("Key", list_value(key, url)).close();

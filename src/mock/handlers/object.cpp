@@ -159,7 +159,7 @@ Response put_object_acl(Context& ctx) {
   require_valid_key(ctx.target.key);
   const std::string* acl = ctx.head.header("x-oss-object-acl");
   if (acl == nullptr)
-    throw errors::invalid_argument("PutObjectAcl requires the x-oss-object-acl header.")
+    throw errors::invalid_argument("PutObjectAcl requires the x-oss-object-acl header.", "0017-00000105")
         .extra("ArgumentName", "x-oss-object-acl");
   if (!is_object_acl(*acl))
     throw errors::invalid_argument_header("The ACL you provided is not valid.", "x-oss-object-acl", *acl);

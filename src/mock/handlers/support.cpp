@@ -24,8 +24,23 @@ ObjectRecord require_object(Context& ctx, const std::string& bucket, const std::
   return *object;
 }
 
+std::optional<ApiError> key_error(const std::string& key) {
+  // OSS ECs: 0016-00000001 empty, 0016-00000002 too long (or otherwise against the naming
+  // rules: used for NUL), 0016-00000004 not UTF-8, 0016-00000005 leading '/' or '\\'.
+  if (auto problem = oss::object_key_problem(key)) {
+    const char* ec = key.empty() ? "0016-00000001"
+                     : key.size() > oss::k_max_object_key_bytes ? "0016-00000002"
+                                                                 : "0016-00000005";
+    return errors::invalid_object_name(key, *problem, ec);
+  }
+  if (auto problem = oss::object_key_encoding_problem(key))
+    return errors::invalid_object_name(key, *problem,
+                                       oss::is_valid_utf8(key) ? "0016-00000002" : "0016-00000004");
+  return std::nullopt;
+}
+
 void require_valid_key(const std::string& key) {
-  if (auto problem = oss::object_key_problem(key)) throw errors::invalid_object_name(key, *problem);
+  if (auto error = key_error(key)) throw *error;
 }
 
 Response xml_response(std::string body, int status) {
@@ -67,7 +82,11 @@ std::string intranet_endpoint(std::string_view region) {
 std::string quoted_etag(std::string_view etag) { return "\"" + std::string(etag) + "\""; }
 
 std::string list_value(std::string_view value, bool url_encode) {
-  return url_encode ? util::percent_encode(value, false) : std::string(value);
+  if (url_encode) return util::percent_encode(value, false);
+  // Never emit a document XML parsers reject ("Invalid character entity" in ali-oss): names
+  // with control characters are listed only with encoding-type=url.
+  if (!oss::is_xml_text(value)) throw errors::list_needs_url_encoding();
+  return std::string(value);
 }
 
 bool encoding_type_url(const Context& ctx) {

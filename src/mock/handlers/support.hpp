@@ -16,7 +16,10 @@ BucketRecord require_bucket(Context& ctx);
 BucketRecord require_bucket(Context& ctx, const std::string& name);
 /// The object, or throws NoSuchKey.
 ObjectRecord require_object(Context& ctx, const std::string& bucket, const std::string& key);
-/// Throws InvalidObjectName when the key breaks the OSS rules.
+/// The InvalidObjectName error (with OSS's EC) for a key that breaks the OSS rules or cannot be
+/// stored (not UTF-8, NUL), or nullopt.
+std::optional<ApiError> key_error(const std::string& key);
+/// Throws key_error(key) when there is one.
 void require_valid_key(const std::string& key);
 
 Response xml_response(std::string body, int status = 200);

@@ -27,8 +27,6 @@ namespace {
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 
-constexpr std::size_t k_max_connections = 512;
-
 bool is_secret_param(std::string_view name) {
   return name == "x-oss-signature" || name == "Signature" || name == "x-oss-security-token" ||
          name == "security-token";
@@ -67,25 +65,44 @@ struct Server::State {
   std::map<std::uint64_t, int> connections; // id -> native socket
   std::uint64_t next_id = 0;
   bool stopping = false;
+  /// At the connection cap, accepting pauses: new clients wait in the listen backlog (they are
+  /// not refused) and accepting resumes as soon as a connection ends.
+  bool accept_paused = false;
 
   explicit State(Services& s) : services(s), dispatcher(s) {}
 
   void accept_next() {
+    if (!acceptor.is_open()) return; // stopped: a resume posted late must not spin
     acceptor.async_accept([this](const boost::system::error_code& ec, tcp::socket socket) {
       if (ec) {
         if (ec != asio::error::operation_aborted) accept_next();
         return;
       }
       start_connection(std::move(socket));
-      accept_next();
+      std::lock_guard lock(mutex);
+      if (connections.size() >= services.options.http.max_connections) accept_paused = true;
+      else accept_next();
     });
+  }
+
+  /// Called by a connection thread after it unregistered itself.
+  void resume_accepting() {
+    bool resume = false;
+    {
+      std::lock_guard lock(mutex);
+      if (accept_paused && !stopping) {
+        accept_paused = false;
+        resume = true;
+      }
+    }
+    if (resume) asio::post(io, [this] { accept_next(); });
   }
 
   void start_connection(tcp::socket socket) {
     std::uint64_t id = 0;
     {
       std::lock_guard lock(mutex);
-      if (stopping || connections.size() >= k_max_connections) return; // socket closes
+      if (stopping) return; // socket closes
       id = next_id++;
       connections[id] = socket.native_handle();
     }
@@ -100,6 +117,7 @@ struct Server::State {
         s.close(ignored_close);
       }
       idle.notify_all();
+      resume_accepting();
     }).detach();
   }
 

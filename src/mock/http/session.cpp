@@ -1,6 +1,7 @@
 #include "mock/http/session.hpp"
 
 #include "mock/http/server.hpp"
+#include "oss/error.hpp"
 #include "util/strings.hpp"
 
 #include <boost/asio/write.hpp>
@@ -10,6 +11,8 @@
 #include <poll.h>
 #include <sys/socket.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <vector>
@@ -31,6 +34,105 @@ constexpr std::uint64_t k_max_body = std::uint64_t{1} << 40;
 /// The peer went away or sent garbage while we were reading the body.
 struct BrokenConnection {};
 
+using Clock = std::chrono::steady_clock;
+
+/// The connection's socket as a Beast/Asio sync stream whose reads and writes give up with
+/// `timed_out` once the current deadline passes. The socket is non-blocking underneath, so a
+/// client that stops sending or reading cannot hold a thread forever (slowloris). A shutdown
+/// from Server::stop wakes the poll like any other event.
+class TimedStream {
+public:
+  using executor_type = tcp::socket::executor_type;
+
+  explicit TimedStream(tcp::socket& socket) : m_socket(socket) {
+    boost::system::error_code ignored;
+    m_socket.non_blocking(true, ignored);
+  }
+  executor_type get_executor() { return m_socket.get_executor(); }
+  tcp::socket& socket() { return m_socket; }
+
+  /// Every read and write must finish by `deadline`.
+  void set_deadline(Clock::time_point deadline) {
+    m_deadline = deadline;
+    m_inactivity = {};
+  }
+  /// Each read and write must make progress within `limit` (the deadline moves on with it).
+  void set_inactivity_limit(Clock::duration limit) {
+    m_inactivity = limit;
+    m_deadline = Clock::now() + limit;
+  }
+  bool timed_out() const { return m_timed_out; }
+
+  template <typename Buffers>
+  std::size_t read_some(const Buffers& buffers, boost::system::error_code& ec) {
+    return transfer(POLLIN, ec, [&] { return m_socket.read_some(buffers, ec); });
+  }
+  template <typename Buffers>
+  std::size_t read_some(const Buffers& buffers) {
+    boost::system::error_code ec;
+    const std::size_t n = read_some(buffers, ec);
+    if (ec) throw boost::system::system_error(ec);
+    return n;
+  }
+  template <typename Buffers>
+  std::size_t write_some(const Buffers& buffers, boost::system::error_code& ec) {
+    return transfer(POLLOUT, ec, [&] { return m_socket.write_some(buffers, ec); });
+  }
+  template <typename Buffers>
+  std::size_t write_some(const Buffers& buffers) {
+    boost::system::error_code ec;
+    const std::size_t n = write_some(buffers, ec);
+    if (ec) throw boost::system::system_error(ec);
+    return n;
+  }
+
+private:
+  template <typename Operation>
+  std::size_t transfer(short events, boost::system::error_code& ec, Operation&& operation) {
+    if (m_inactivity.count() > 0) m_deadline = Clock::now() + m_inactivity;
+    for (;;) {
+      const std::size_t n = operation();
+      if (ec != boost::asio::error::would_block && ec != boost::asio::error::try_again) return n;
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(m_deadline - Clock::now());
+      if (left.count() <= 0) {
+        m_timed_out = true;
+        ec = boost::asio::error::timed_out;
+        return 0;
+      }
+      pollfd p{m_socket.native_handle(), events, 0};
+      const int ready = ::poll(&p, 1, static_cast<int>(std::min<long long>(left.count() + 1, 60'000)));
+      if (ready < 0 && errno != EINTR) {
+        ec = boost::system::error_code(errno, boost::system::system_category());
+        return 0;
+      }
+    }
+  }
+
+  tcp::socket& m_socket;
+  Clock::time_point m_deadline = Clock::time_point::max();
+  Clock::duration m_inactivity{};
+  bool m_timed_out = false;
+};
+
+Clock::duration seconds(double s) {
+  return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(s));
+}
+
+/// Waits up to `limit` for the first byte of the next request (already buffered bytes count).
+/// Returns false when the connection was idle for that long or the peer went away.
+bool wait_for_request(TimedStream& stream, const boost::beast::flat_buffer& buffer, Clock::duration limit) {
+  if (buffer.size() > 0) return true;
+  const auto deadline = Clock::now() + limit;
+  for (;;) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    if (left.count() <= 0) return false;
+    pollfd p{stream.socket().native_handle(), POLLIN, 0};
+    const int ready = ::poll(&p, 1, static_cast<int>(std::min<long long>(left.count() + 1, 60'000)));
+    if (ready > 0) return true; // data, EOF or an error: read_header sorts it out
+    if (ready < 0 && errno != EINTR) return false;
+  }
+}
+
 RequestHead make_head(const Parser& parser) {
   const auto& req = parser.get();
   RequestHead head;
@@ -49,7 +151,7 @@ RequestHead make_head(const Parser& parser) {
 
 /// Reads the rest of the body in chunks, handing each to `consume`.
 template <typename Consume>
-void read_body(tcp::socket& socket, boost::beast::flat_buffer& buffer, Parser& parser, Consume&& consume) {
+void read_body(TimedStream& socket, boost::beast::flat_buffer& buffer, Parser& parser, Consume&& consume) {
   std::vector<char> chunk(k_chunk);
   while (!parser.is_done()) {
     auto& body = parser.get().body();
@@ -63,7 +165,7 @@ void read_body(tcp::socket& socket, boost::beast::flat_buffer& buffer, Parser& p
   }
 }
 
-void send_continue(tcp::socket& socket) {
+void send_continue(TimedStream& socket) {
   static constexpr char k_continue[] = "HTTP/1.1 100 Continue\r\n\r\n";
   boost::system::error_code ec;
   boost::asio::write(socket, boost::asio::buffer(k_continue, sizeof k_continue - 1), ec);
@@ -88,7 +190,7 @@ void set_headers(Message& message, const Response& response, bool keep_alive) {
 bool no_body_status(int status) { return status == 204 || status == 304 || status < 200; }
 
 /// Writes the response; returns false when the connection broke.
-bool write_response(tcp::socket& socket, Response& response, bool head_request, bool keep_alive) {
+bool write_response(TimedStream& socket, Response& response, bool head_request, bool keep_alive) {
   boost::beast::error_code ec;
   if (response.blob && !head_request) {
     http::response<http::buffer_body> message;
@@ -168,13 +270,25 @@ bool is_protocol_error(const boost::beast::error_code& ec) {
          ec != http::error::end_of_stream && ec != http::error::partial_message;
 }
 
-void reject_malformed(tcp::socket& socket, const boost::beast::error_code& ec) {
-  const std::string text = "HTTP/1.1 400 Bad Request\r\nServer: AliyunOSS\r\nConnection: close\r\n"
-                           "Content-Length: 0\r\n\r\n";
-  boost::system::error_code ignored;
-  boost::asio::write(socket, boost::asio::buffer(text), ignored);
-  std::fprintf(stderr, "ossmock: rejected a malformed request: %s\n", ec.message().c_str());
-  lingering_close(socket);
+/// A request Beast cannot parse still gets an OSS error body with a request id, so that a
+/// client sees a code and something to quote, then the connection is closed.
+void reject_malformed(TimedStream& stream, const boost::beast::error_code& ec, std::size_t header_limit) {
+  const ApiError error =
+      ec == http::error::header_limit
+          ? errors::request_header_too_large(header_limit)
+          : errors::malformed_request("ossmock cannot parse the HTTP/1.1 request: " + ec.message() + ".");
+  oss::ServiceError body = error.error();
+  body.request_id = new_request_id();
+  Response response;
+  response.status = body.http_status;
+  response.headers.push_back({"x-oss-ec", body.ec});
+  response.headers.push_back({"Content-Type", "application/xml"});
+  response.body = oss::to_error_xml(body);
+  add_common_headers(response, body.request_id);
+  std::fprintf(stderr, "ossmock: rejected a malformed request: %s (%s)\n", ec.message().c_str(),
+               body.request_id.c_str());
+  write_response(stream, response, false, false);
+  lingering_close(stream.socket());
 }
 
 void log_request(const RequestHead& head, int status, const std::string& request_id,
@@ -190,16 +304,30 @@ void log_request(const RequestHead& head, int status, const std::string& request
 void serve_connection(tcp::socket& socket, const Dispatcher& dispatcher) {
   boost::beast::flat_buffer buffer;
   Services& services = dispatcher.services();
-  for (;;) {
+  const HttpLimits& limits = services.options.http;
+  TimedStream stream(socket);
+  constexpr std::size_t k_header_limit = 64 * 1024;
+  for (bool first = true;; first = false) {
+    // The first request must arrive within the header timeout of the accept; later ones may
+    // keep the connection idle for the idle timeout, then have the header timeout.
+    if (!first && !wait_for_request(stream, buffer, seconds(limits.idle_timeout_s))) return;
+    stream.set_deadline(Clock::now() + seconds(limits.header_timeout_s));
     Parser parser;
-    parser.header_limit(64 * 1024);
+    parser.header_limit(k_header_limit);
     parser.body_limit(k_max_body);
     boost::beast::error_code ec;
-    http::read_header(socket, buffer, parser, ec);
+    http::read_header(stream, buffer, parser, ec);
     if (ec) {
-      if (is_protocol_error(ec)) reject_malformed(socket, ec);
+      if (stream.timed_out() && (first || buffer.size() > 0))
+        std::fprintf(stderr, "ossmock: closed a connection whose request header was not complete "
+                             "within %gs\n", limits.header_timeout_s);
+      if (is_protocol_error(ec)) {
+        stream.set_inactivity_limit(seconds(limits.body_timeout_s));
+        reject_malformed(stream, ec, k_header_limit);
+      }
       return;
     }
+    stream.set_inactivity_limit(seconds(limits.body_timeout_s));
     const auto start = std::chrono::steady_clock::now();
 
     Context ctx{services, make_head(parser), {}, {}, new_request_id(), {}, nullptr};
@@ -220,12 +348,12 @@ void serve_connection(tcp::socket& socket, const Dispatcher& dispatcher) {
       try {
         const Route& route = dispatcher.begin(ctx);
         if (!body_read) {
-          if (expect_continue) send_continue(socket);
+          if (expect_continue) send_continue(stream);
           if (ctx.sink) {
-            read_body(socket, buffer, parser, [&](const char* data, std::size_t n) { ctx.sink->write(data, n); });
+            read_body(stream, buffer, parser, [&](const char* data, std::size_t n) { ctx.sink->write(data, n); });
           } else {
             bool too_large = false;
-            read_body(socket, buffer, parser, [&](const char* data, std::size_t n) {
+            read_body(stream, buffer, parser, [&](const char* data, std::size_t n) {
               if (ctx.body.size() + n > k_max_small_body) too_large = true;
               else ctx.body.append(data, n);
             });
@@ -254,7 +382,7 @@ void serve_connection(tcp::socket& socket, const Dispatcher& dispatcher) {
     // An unread small body without Expect is drained so that the connection can be reused.
     if (!body_read && !expect_continue && ctx.head.content_length && *ctx.head.content_length <= k_max_drain) {
       try {
-        read_body(socket, buffer, parser, [](const char*, std::size_t) {});
+        read_body(stream, buffer, parser, [](const char*, std::size_t) {});
         body_read = true;
       } catch (const BrokenConnection&) {
         return;
@@ -267,7 +395,7 @@ void serve_connection(tcp::socket& socket, const Dispatcher& dispatcher) {
     // bodies are logged once the stream ends.
     const bool streamed = response.blob && !head_request;
     if (!streamed) log_request(ctx.head, response.status, ctx.request_id, start);
-    const bool written = write_response(socket, response, head_request, keep_alive);
+    const bool written = write_response(stream, response, head_request, keep_alive);
     if (streamed) log_request(ctx.head, response.status, ctx.request_id, start);
     if (!written) return;
     if (!keep_alive) {
