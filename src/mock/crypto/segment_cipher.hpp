@@ -20,7 +20,7 @@ namespace mock::crypto {
 
 enum class SegmentCipher : std::uint8_t { aes_256_gcm = 1, sm4_ctr_hmac_sha256 = 2 };
 
-inline constexpr std::size_t k_segment_size = 64 * 1024;
+inline constexpr std::size_t k_segment_size = std::size_t{64} * 1024;
 inline constexpr std::size_t k_data_key_size = 32;
 
 /// Bytes a sealed segment adds to its plaintext (the tag).

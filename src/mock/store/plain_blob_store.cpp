@@ -3,6 +3,7 @@
 
 #include "util/crypto.hpp"
 #include "util/encoding.hpp"
+#include "util/file_io.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -20,26 +21,6 @@ namespace {
 [[noreturn]] void fail_errno(const std::string& what) {
   throw std::system_error(errno, std::generic_category(), what);
 }
-
-/// An open file descriptor, closed on destruction.
-class Fd {
-public:
-  explicit Fd(int fd) : m_fd(fd) {}
-  ~Fd() {
-    if (m_fd >= 0) ::close(m_fd);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return m_fd; }
-  int release() {
-    const int fd = m_fd;
-    m_fd = -1;
-    return fd;
-  }
-
-private:
-  int m_fd;
-};
 
 void fsync_dir(const fs::path& dir) {
   const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -93,7 +74,7 @@ private:
   std::string m_id;
   fs::path m_temp;
   fs::path m_blobs;
-  Fd m_fd;
+  util::UniqueFd m_fd;
   std::uint64_t m_size = 0;
   bool m_committed = false;
 };
@@ -119,7 +100,7 @@ public:
   }
 
 private:
-  Fd m_fd;
+  util::UniqueFd m_fd;
   std::uint64_t m_size = 0;
 };
 
