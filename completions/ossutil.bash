@@ -42,10 +42,14 @@ _ossutil() {
             return ;;
         --redundancy-type) COMPREPLY=($(compgen -W "LRS ZRS" -- "$cur")); return ;;
         -c|--config-file|--log-file) _ossutil_files; return ;;
+        --checkpoint-dir|--output-dir)
+            if declare -F _filedir >/dev/null; then _filedir -d; else COMPREPLY=($(compgen -d -- "$cur")); fi
+            return ;;
+        --bigfile-threshold|--part-size) COMPREPLY=($(compgen -W "100K 8M 100M 1G" -- "$cur")); return ;;
         -i|--access-key-id|-k|--access-key-secret|-t|--sts-token|-e|--endpoint|--region|\
         --profile|--retry-times|--connect-timeout|--read-timeout|--metadata|--content-type|\
         --cache-control|--content-disposition|--content-encoding|--expires|--bucket|\
-        --limited-num)
+        --limited-num|--parallel|-j|--job|--include|--exclude)
             return ;;
         --server-side-encryption-rule)
             COMPREPLY=($(compgen -W "file:// -" -- "$cur")); compopt -o nospace; return ;;
@@ -76,11 +80,13 @@ _ossutil() {
     case "$command" in
         cp) flags="-r --recursive -f --force --no-progress --metadata --content-type
                 --cache-control --content-disposition --content-encoding --expires --acl
-                --storage-class" ;;
+                --storage-class --bigfile-threshold --part-size --parallel -j --job
+                --checkpoint-dir --include --exclude -u --update --size-only --ignore-existing
+                --output-dir --no-error-report" ;;
         ls) flags="-s --short-format --limited-num" ;;
         mb) flags="--acl --storage-class --redundancy-type" ;;
         rb) flags="-f --force" ;;
-        rm) flags="-r --recursive -f --force" ;;
+        rm) flags="-r --recursive -f --force --include --exclude" ;;
         api)
             if [[ -z "$op" ]]; then
                 COMPREPLY=($(compgen -W "$api_ops" -- "$cur"))

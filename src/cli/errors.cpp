@@ -54,6 +54,7 @@ int report_error(const std::exception& error, std::ostream& err) {
   err << format_error(error) << "\n" << std::flush;
   if (const auto* e = dynamic_cast<const oss::Error*>(&error)) return exit_code_for(e->kind());
   if (dynamic_cast<const client::Interrupted*>(&error) != nullptr) return k_exit_interrupted;
+  if (dynamic_cast<const PartialFailure*>(&error) != nullptr) return k_exit_partial;
   return k_exit_client;
 }
 

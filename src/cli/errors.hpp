@@ -5,6 +5,7 @@
 #include <ctime>
 #include <exception>
 #include <ostream>
+#include <stdexcept>
 #include <string>
 
 namespace cli {
@@ -13,7 +14,15 @@ inline constexpr int k_exit_ok = 0;
 inline constexpr int k_exit_usage = 1;
 inline constexpr int k_exit_service = 2;
 inline constexpr int k_exit_client = 3;
+inline constexpr int k_exit_partial = 4;
 inline constexpr int k_exit_interrupted = 5;
+
+/// A batch finished but some items failed (exit code 4); what() says how many and where the
+/// error report is.
+class PartialFailure : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
 
 /// usage -> 1, service -> 2, client -> 3.
 int exit_code_for(oss::ErrorKind kind);

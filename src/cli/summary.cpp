@@ -46,13 +46,16 @@ std::string format_summary(const TransferTotals& t) {
   const std::string verb = t.direction == Direction::upload     ? "Upload"
                            : t.direction == Direction::download ? "Download"
                                                                 : "Copy";
-  std::string out = "Success: Total " + std::to_string(t.total_count) + " " + source_noun +
+  std::string out = std::string(t.failed_count > 0 ? "FinishWithError" : "Success") + ": Total " + std::to_string(t.total_count) + " " + source_noun +
                     (t.total_count == 1 ? "" : "s") + ", size " + format_bytes(t.total_bytes) +
                     ", " + verb + " done:(" + std::to_string(t.done_count) + " " + done_noun +
                     ", " + format_bytes(t.done_bytes) + ")";
   if (t.skipped_count > 0)
     out += ", Skip done:(" + std::to_string(t.skipped_count) + " " + source_noun + "s, " +
            format_bytes(t.skipped_bytes) + ")";
+  if (t.failed_count > 0)
+    out += ", Failed:(" + std::to_string(t.failed_count) + " " + source_noun +
+           (t.failed_count == 1 ? "" : "s") + ")";
   const double rate = t.seconds > 0 ? static_cast<double>(t.done_bytes) / t.seconds : 0;
   out += ", avg " + format_rate(rate);
   return out;

@@ -20,10 +20,13 @@ struct TransferTotals {
   std::uint64_t done_count = 0, done_bytes = 0;
   std::uint64_t skipped_count = 0, skipped_bytes = 0;
   double seconds = 0;
+  std::uint64_t failed_count = 0;
 };
 
 /// "Success: Total 1 file, size 12 B, Upload done:(1 objects, 12 B), avg 44 B/s", with
 /// ", Skip done:(1 files, 12 B)" before the average when something was skipped (Decision 6).
+/// With failures (batch) the line starts "FinishWithError:" and carries
+/// ", Failed:(N files)" before the average.
 /// Download: "Total 1 object … Download done:(1 files, …)"; copy: "Copy done:(1 objects, …)".
 std::string format_summary(const TransferTotals& totals);
 

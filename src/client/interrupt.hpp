@@ -11,6 +11,16 @@ public:
   Interrupted() : std::runtime_error("interrupted") {}
 };
 
+/// While alive, interrupt_requested() is false on this thread: lets cleanup requests (abort an
+/// upload after Ctrl-C) go out. Nestable.
+class InterruptShield {
+public:
+  InterruptShield();
+  ~InterruptShield();
+  InterruptShield(const InterruptShield&) = delete;
+  InterruptShield& operator=(const InterruptShield&) = delete;
+};
+
 /// Async-signal-safe: only sets a lock-free flag.
 void request_interrupt() noexcept;
 bool interrupt_requested() noexcept;

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <random>
 #include <thread>
 
 namespace client {
@@ -18,14 +19,16 @@ namespace {
 
 bool is_success(long status) { return status >= 200 && status < 300; }
 
-std::chrono::milliseconds backoff(int attempt) {
-  // 50 ms, 100 ms, 200 ms, … capped at 500 ms: enough to ride out a restart, short enough
-  // that a dead endpoint fails in a few seconds with the default 10 retries.
-  const int shift = std::min(attempt, 4);
-  return std::min(std::chrono::milliseconds(50 << shift), std::chrono::milliseconds(500));
-}
-
 } // namespace
+
+std::chrono::milliseconds retry_backoff(int attempt) {
+  // 100 ms, 200 ms, … capped at 2 s: rides out a restart, and a dead endpoint still fails
+  // within ~15 s with the default 10 retries.
+  const int shift = std::min(attempt, 5);
+  const long base = std::min(100L << shift, 2000L);
+  thread_local std::minstd_rand rng{std::random_device{}()};
+  return std::chrono::milliseconds(base / 2 + static_cast<long>(rng() % static_cast<unsigned long>(base / 2 + 1)));
+}
 
 oss::ServiceError service_error_from_response(const HttpResponse& response) {
   oss::ServiceError error;
@@ -66,7 +69,7 @@ std::string OssClient::url_for(std::string_view bucket, std::string_view key,
 
 oss::SignableRequest OssClient::sign(const Call& call) const {
   oss::SignableRequest request{call.method, call.bucket, call.key, call.query, call.headers};
-  const std::time_t now = m_options.clock();
+  const std::time_t now = m_options.clock() + m_clock_offset;
   if (m_options.config.sign_version == "v1") {
     oss::v1::sign_header(request, m_options.config.credentials, now);
   } else {
@@ -138,8 +141,11 @@ OssClient::Outcome OssClient::execute(const Call& call) {
     };
   }
 
+  bool skew_corrected = false; // one correction per call; it does not use up a retry
+  bool resend_now = false;
   for (int attempt = 0;; ++attempt) {
-    if (attempt > 0) std::this_thread::sleep_for(backoff(attempt - 1));
+    if (attempt > 0 && !resend_now) std::this_thread::sleep_for(retry_backoff(attempt - 1));
+    resend_now = false;
     throw_if_interrupted();
     const oss::SignableRequest signed_request = sign(call);
     if (m_options.dry_run && changes_state) {
@@ -172,8 +178,21 @@ OssClient::Outcome OssClient::execute(const Call& call) {
 
     const auto* date = oss::find_header(response.headers, "Date");
     const std::time_t server_time = date ? util::parse_rfc1123(*date).value_or(0) : 0;
-    throw ServiceResponseError(service_error_from_response(response), call.operation, endpoint,
-                               server_time);
+    oss::ServiceError error = service_error_from_response(response);
+    // OSS: a request more than 15 min off is refused; the answer's Date is the server clock.
+    // Correct the offset and re-sign (POST too: the request was refused, nothing happened).
+    if (error.code == "RequestTimeTooSkewed" && server_time != 0 && !skew_corrected &&
+        (call.body == nullptr || call.body->rewind())) {
+      skew_corrected = true;
+      resend_now = true;
+      m_clock_offset = server_time - m_options.clock();
+      if (m_options.logger)
+        m_options.logger->log(LogLevel::info, "clock offset corrected by " +
+                                                  std::to_string(m_clock_offset) + " s");
+      --attempt; // the correction does not use up a retry
+      continue;
+    }
+    throw ServiceResponseError(std::move(error), call.operation, endpoint, server_time);
   }
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // Typed OSS operations over one request pipeline: build -> sign (V4 default, V1 on request)
-// -> send -> check, with retries (re-signed every attempt) for idempotent requests on network
-// errors and 5xx. Service errors throw ServiceResponseError (an oss::Error of kind service);
+// -> send -> check, with retries (re-signed every attempt, exponential backoff with jitter) for
+// idempotent requests on network errors and 5xx, and for any request answered
+// RequestTimeTooSkewed (after correcting the clock from the response Date). Other 4xx answers
+// are never retried. Service errors throw ServiceResponseError (an oss::Error of kind service);
 // network/TLS failures and integrity mismatches throw oss::Error(client).
 // Not thread-safe; one OssClient per thread.
 #include "client/body_source.hpp"
@@ -13,7 +15,9 @@
 #include "oss/error.hpp"
 #include "oss/http_types.hpp"
 
+#include <chrono>
 #include <ctime>
+#include <vector>
 #include <functional>
 #include <optional>
 #include <ostream>
@@ -58,12 +62,31 @@ struct TransferResult {
   bool dry_run = false;    ///< nothing was sent
 };
 
+struct PartResult {
+  std::string etag;
+  std::uint64_t crc64 = 0;
+  std::uint64_t bytes = 0;
+};
+
+struct CompletedPart {
+  std::uint32_t number = 0;
+  std::string etag;
+};
+
+/// Delay before retry number `attempt` (0-based): exponential from 100 ms, capped at 2 s, with
+/// "equal jitter" (half fixed, half random) so parallel workers do not retry in lockstep.
+std::chrono::milliseconds retry_backoff(int attempt);
+
 class OssClient {
 public:
   /// Throws oss::Error(usage) when the endpoint or addressing style is invalid.
   explicit OssClient(ClientOptions options);
 
   bool dry_run() const { return m_options.dry_run; }
+  /// The options this client was built with (to build one client per worker thread).
+  const ClientOptions& options() const { return m_options; }
+  /// Seconds added to the local clock when signing, learnt from a RequestTimeTooSkewed answer.
+  std::time_t clock_offset() const { return m_clock_offset; }
   /// The URL an operation addresses (for messages).
   std::string url_for(std::string_view bucket, std::string_view key,
                       const oss::QueryParams& query = {}) const;
@@ -98,6 +121,26 @@ public:
                            const std::string& source_bucket, const std::string& source_key,
                            oss::Headers headers);
 
+  // Multipart (oss-api.md §5.6). SSE headers belong on initiate only.
+  /// InitiateMultipartUpload; returns the UploadId.
+  std::string initiate_multipart_upload(const std::string& bucket, const std::string& key,
+                                        oss::Headers headers);
+  /// UploadPart; returns the part's ETag (quoted, as sent) and the CRC-64 of the bytes sent,
+  /// checked against the response's x-oss-hash-crc64ecma when present.
+  PartResult upload_part(const std::string& bucket, const std::string& key,
+                         const std::string& upload_id, std::uint32_t part_number, BodySource& body);
+  /// UploadPartCopy of bytes [offset, offset+size) of the source; returns the part's ETag.
+  std::string upload_part_copy(const std::string& bucket, const std::string& key,
+                               const std::string& upload_id, std::uint32_t part_number,
+                               const std::string& source_bucket, const std::string& source_key,
+                               std::uint64_t offset, std::uint64_t size);
+  /// CompleteMultipartUpload with the parts in order; returns the response headers.
+  oss::Headers complete_multipart_upload(const std::string& bucket, const std::string& key,
+                                         const std::string& upload_id,
+                                         const std::vector<CompletedPart>& parts);
+  void abort_multipart_upload(const std::string& bucket, const std::string& key,
+                              const std::string& upload_id);
+
   // Bucket encryption
   /// Sends the XML as is with Content-Type application/xml and Content-MD5.
   void put_bucket_encryption(const std::string& bucket, const std::string& rule_xml);
@@ -127,6 +170,7 @@ private:
   void log_response(const std::string& url, const HttpResponse& response) const;
 
   ClientOptions m_options;
+  std::time_t m_clock_offset = 0;
   Endpoint m_endpoint;
   AddressingStyle m_style;
   Transport m_transport;

@@ -168,6 +168,65 @@ oss::Headers OssClient::copy_object(const std::string& bucket, const std::string
   return execute(Call{"CopyObject", "PUT", bucket, key, {}, std::move(headers)}).response.headers;
 }
 
+std::string OssClient::initiate_multipart_upload(const std::string& bucket, const std::string& key,
+                                                 oss::Headers headers) {
+  Call call{"InitiateMultipartUpload", "POST", bucket, key, {{"uploads", ""}}, std::move(headers)};
+  Outcome outcome = execute(call);
+  if (outcome.dry_run) return "dry-run-upload-id";
+  return parse_initiate_multipart_upload(outcome.response.body);
+}
+
+PartResult OssClient::upload_part(const std::string& bucket, const std::string& key,
+                                  const std::string& upload_id, std::uint32_t part_number,
+                                  BodySource& body) {
+  CrcBodySource crc_body(body);
+  Call call{"UploadPart", "PUT", bucket, key,
+            {{"partNumber", std::to_string(part_number)}, {"uploadId", upload_id}}, {}};
+  call.body = &crc_body;
+  Outcome outcome = execute(call);
+  if (!outcome.dry_run) check_crc("UploadPart", outcome.response.headers, crc_body.crc());
+  const auto* etag = oss::find_header(outcome.response.headers, "ETag");
+  return {etag ? *etag : "", crc_body.crc(), crc_body.bytes()};
+}
+
+std::string OssClient::upload_part_copy(const std::string& bucket, const std::string& key,
+                                        const std::string& upload_id, std::uint32_t part_number,
+                                        const std::string& source_bucket,
+                                        const std::string& source_key, std::uint64_t offset,
+                                        std::uint64_t size) {
+  Call call{"UploadPartCopy", "PUT", bucket, key,
+            {{"partNumber", std::to_string(part_number)}, {"uploadId", upload_id}}, {}};
+  call.headers.push_back(
+      {"x-oss-copy-source", "/" + source_bucket + "/" + util::percent_encode(source_key, true)});
+  if (size > 0)
+    call.headers.push_back({"x-oss-copy-source-range", "bytes=" + std::to_string(offset) + "-" +
+                                                           std::to_string(offset + size - 1)});
+  Outcome outcome = execute(call);
+  if (outcome.dry_run) return "";
+  return parse_copy_part_etag(outcome.response.body);
+}
+
+oss::Headers OssClient::complete_multipart_upload(const std::string& bucket, const std::string& key,
+                                                  const std::string& upload_id,
+                                                  const std::vector<CompletedPart>& parts) {
+  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CompleteMultipartUpload>";
+  for (const auto& p : parts)
+    xml += "<Part><PartNumber>" + std::to_string(p.number) + "</PartNumber><ETag>" +
+           xml_escape(p.etag) + "</ETag></Part>";
+  xml += "</CompleteMultipartUpload>";
+  StringBodySource body(xml);
+  Call call{"CompleteMultipartUpload", "POST", bucket, key, {{"uploadId", upload_id}}, {}};
+  call.headers.push_back({"Content-Type", "application/xml"});
+  call.headers.push_back({"Content-MD5", util::base64_encode(util::md5(xml))});
+  call.body = &body;
+  return execute(call).response.headers;
+}
+
+void OssClient::abort_multipart_upload(const std::string& bucket, const std::string& key,
+                                       const std::string& upload_id) {
+  execute(Call{"AbortMultipartUpload", "DELETE", bucket, key, {{"uploadId", upload_id}}, {}});
+}
+
 void OssClient::put_bucket_encryption(const std::string& bucket, const std::string& rule_xml) {
   StringBodySource body(rule_xml);
   Call call{"PutBucketEncryption", "PUT", bucket, "", {{"encryption", ""}}, {}};

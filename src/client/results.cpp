@@ -100,6 +100,19 @@ BucketInfo parse_bucket_info(std::string_view xml) {
   return info;
 }
 
+std::string parse_initiate_multipart_upload(std::string_view xml) {
+  tinyxml2::XMLDocument doc;
+  const XMLElement* root = root_of(doc, xml, "InitiateMultipartUploadResult");
+  std::string id = text(root, "UploadId");
+  if (id.empty()) throw oss::client_error("InitiateMultipartUploadResult without an UploadId");
+  return id;
+}
+
+std::string parse_copy_part_etag(std::string_view xml) {
+  tinyxml2::XMLDocument doc;
+  return text(root_of(doc, xml, "CopyPartResult"), "ETag");
+}
+
 std::string parse_acl(std::string_view xml) {
   tinyxml2::XMLDocument doc;
   const XMLElement* root = root_of(doc, xml, "AccessControlPolicy");

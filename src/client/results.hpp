@@ -41,6 +41,10 @@ ListBucketsPage parse_list_buckets(std::string_view xml);
 /// Keys, prefixes and the token are URL-decoded when EncodingType is "url".
 ListObjectsPage parse_list_objects_v2(std::string_view xml);
 BucketInfo parse_bucket_info(std::string_view xml);
+/// The UploadId of an InitiateMultipartUploadResult.
+std::string parse_initiate_multipart_upload(std::string_view xml);
+/// The ETag of a CopyPartResult (quoted as sent).
+std::string parse_copy_part_etag(std::string_view xml);
 /// The `Grant` of an AccessControlPolicy ("private", "public-read", "default", …).
 std::string parse_acl(std::string_view xml);
 

@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 namespace {
@@ -117,6 +119,25 @@ TEST_CASE("dry-run sends nothing and prints the redacted request") {
   CHECK(r.code == 0);
   CHECK(r.out.find("[dry-run] GetObject: GET http://127.0.0.1:1/bucket/k\n") == 0);
   CHECK(r.out.find("Authorization: OSS ossmock-ak:****") != std::string::npos);
+}
+
+TEST_CASE("dry-run multipart upload prints initiate, each part and complete; writes no checkpoint") {
+  const std::string dir = std::filesystem::temp_directory_path() / "ossutil-unit-dry-run";
+  std::filesystem::create_directories(dir);
+  {
+    std::ofstream f(dir + "/f.bin", std::ios::binary);
+    f << std::string(250 * 1024, 'x');
+  }
+  const auto r = run({"cp", dir + "/f.bin", "oss://bucket/f.bin", "-f", "-n", "--bigfile-threshold", "100K",
+                      "--part-size", "100K", "--checkpoint-dir", dir + "/ckpt"},
+                     k_env);
+  CHECK(r.code == 0);
+  CHECK(r.out.find("[dry-run] InitiateMultipartUpload: POST http://127.0.0.1:1/bucket/f.bin?uploads\n") == 0);
+  CHECK(r.out.find("[dry-run] UploadPart: PUT http://127.0.0.1:1/bucket/f.bin?partNumber=3&uploadId=") !=
+        std::string::npos);
+  CHECK(r.out.find("[dry-run] CompleteMultipartUpload: POST") != std::string::npos);
+  CHECK(!std::filesystem::exists(dir + "/ckpt"));
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("usage errors for unsupported or malformed arguments") {

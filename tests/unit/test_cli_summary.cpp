@@ -37,3 +37,17 @@ TEST_CASE("a skipped item is reported (Decision 6)") {
 }
 
 }
+
+TEST_SUITE("cli::summary batch") {
+
+TEST_CASE("a batch with failures says FinishWithError and counts them") {
+  cli::TransferTotals t{Direction::upload, 5, 5000, 3, 3000, 1, 1000, 1.0, 1};
+  CHECK(cli::format_summary(t) ==
+        "FinishWithError: Total 5 files, size 4.883 KiB, Upload done:(3 objects, 2.930 KiB), "
+        "Skip done:(1 files, 1000 B), Failed:(1 file), avg 2.930 KiB/s");
+  t.direction = Direction::download;
+  t.failed_count = 2;
+  CHECK(cli::format_summary(t).find("Failed:(2 objects)") != std::string::npos);
+}
+
+}

@@ -3,6 +3,7 @@
 // run_xxx returns the exit code of a successful run (0) and throws oss::Error for failures;
 // cli::run maps exceptions to exit codes (errors.hpp).
 #include "cli/context.hpp"
+#include "client/transfer/path_filter.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -17,6 +18,16 @@ struct CpOptions {
   std::vector<std::string> metadata; ///< raw values, see parse_metadata_items
   std::string content_type, cache_control, content_disposition, content_encoding, expires;
   std::string acl, storage_class;
+  // Transfer tuning (cli.md §4.4); sizes as typed (SizeSuffix), parsed by transfer_tuning().
+  std::string bigfile_threshold, part_size;
+  int parallel = 3; ///< parts in flight per object
+  int job = 3;      ///< objects in flight (batch)
+  std::string checkpoint_dir;
+  // Batch selection (cli.md §4.6): --include/--exclude in command-line order.
+  std::vector<client::transfer::FilterRule> filters;
+  bool update = false, size_only = false, ignore_existing = false;
+  std::string output_dir = "ossutil_output";
+  bool no_error_report = false;
 };
 int run_cp(const CpOptions& options, Context& ctx);
 void add_cp_command(CLI::App& app, CpOptions& options);
@@ -52,6 +63,7 @@ void add_ls_command(CLI::App& app, LsOptions& options);
 struct RmOptions {
   std::string url;
   bool recursive = false, force = false;
+  std::vector<client::transfer::FilterRule> filters;
 };
 int run_rm(const RmOptions& options, Context& ctx);
 void add_rm_command(CLI::App& app, RmOptions& options);

@@ -4,11 +4,14 @@
 #include "cli/metadata.hpp"
 #include "cli/local_file.hpp"
 #include "cli/summary.hpp"
+#include "cli/size_suffix.hpp"
 #include "cli/transfer_ui.hpp"
 #include "client/content_type.hpp"
+#include "client/transfer/part_plan.hpp"
 #include "oss/error.hpp"
 #include "util/strings.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -33,15 +36,64 @@ oss::Headers object_headers(const CpOptions& o) {
   return headers;
 }
 
+client::transfer::Tuning transfer_tuning(const CpOptions& o) {
+  client::transfer::Tuning t;
+  if (!o.bigfile_threshold.empty())
+    t.bigfile_threshold = parse_size_suffix("--bigfile-threshold", o.bigfile_threshold);
+  if (!o.part_size.empty()) {
+    t.part_size = parse_size_suffix("--part-size", o.part_size);
+    client::transfer::plan_parts(0, t.part_size); // validates the bounds before anything is sent
+  }
+  if (o.parallel < 1 || o.parallel > 1000)
+    throw oss::usage_error("invalid value " + std::to_string(o.parallel) +
+                           " for --parallel; accepted: 1 to 1000");
+  if (o.job < 1 || o.job > 1000)
+    throw oss::usage_error("invalid value " + std::to_string(o.job) + " for -j/--job; accepted: 1 to 1000");
+  t.parallel = o.parallel;
+  t.checkpoint_dir = o.checkpoint_dir;
+  return t;
+}
+
+void add_filter_flags(CLI::App& cmd, std::vector<client::transfer::FilterRule>& rules) {
+  cmd.add_option_function<std::string>(
+         "--include", [&rules](const std::string& v) { rules.push_back({true, v}); },
+         "include the paths matching the pattern (first matching rule wins)")
+      ->trigger_on_parse()
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->type_name("stringArray")
+      ->group("Flags");
+  cmd.add_option_function<std::string>(
+         "--exclude", [&rules](const std::string& v) { rules.push_back({false, v}); },
+         "exclude the paths matching the pattern (first matching rule wins)")
+      ->trigger_on_parse()
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->type_name("stringArray")
+      ->group("Flags");
+}
+
 std::string destination_key(const std::string& dest_key, const std::string& source_name) {
   if (dest_key.empty()) return source_name;
   if (dest_key.back() == '/') return dest_key + source_name;
   return dest_key;
 }
 
+bool replaces_properties(const oss::Headers& headers) {
+  // Any content header or user metadata means the destination gets new properties.
+  return std::any_of(headers.begin(), headers.end(), [](const oss::Header& h) {
+    return !util::istarts_with(h.name, "x-oss-") || util::istarts_with(h.name, "x-oss-meta-");
+  });
+}
+
 } // namespace cp_detail
 
 namespace {
+
+using cp_detail::has_skip_rules;
+using cp_detail::ItemState;
+using cp_detail::object_state;
+using cp_detail::replaces_properties;
+using cp_detail::should_skip;
+using cp_detail::transfer_tuning;
 
 using cp_detail::destination_key;
 using cp_detail::object_headers;
@@ -79,7 +131,7 @@ int upload(const CpOptions& o, const OssPath& dest, Context& ctx) {
       throw oss::usage_error("source file \"" + o.source + "\": " + std::strerror(errno));
     if (S_ISDIR(st.st_mode))
       throw oss::usage_error("\"" + o.source + "\" is a directory; copying a directory needs "
-                             "-r/--recursive, which is not supported yet");
+                             "-r/--recursive");
     fd = UniqueFd(::open(o.source.c_str(), O_RDONLY | O_CLOEXEC));
     if (fd.get() < 0) throw oss::client_error("open " + o.source + ": " + std::strerror(errno));
   }
@@ -89,9 +141,14 @@ int upload(const CpOptions& o, const OssPath& dest, Context& ctx) {
   const std::string key = destination_key(dest.key, base_name(o.source));
   check_object_key(key);
   oss::Headers headers = object_headers(o);
-  // OSS SDK behaviour for a simple PutObject: guess from the object key's extension.
+  const client::transfer::Tuning tuning = transfer_tuning(o);
+  const bool regular = !from_stdin && S_ISREG(st.st_mode);
+  const auto file_size = static_cast<std::uint64_t>(st.st_size);
+  // OSS SDK behaviour: PutObject guesses from the object key's extension, the multipart
+  // uploader from the local file's.
   if (oss::find_header(headers, "Content-Type") == nullptr)
-    headers.push_back({"Content-Type", client::guess_content_type(key)});
+    headers.push_back({"Content-Type", client::guess_content_type(
+                                           regular && file_size > tuning.bigfile_threshold ? o.source : key)});
 
   std::unique_ptr<client::BodySource> body;
   if (from_stdin)
@@ -103,10 +160,27 @@ int upload(const CpOptions& o, const OssPath& dest, Context& ctx) {
   const std::uint64_t size = body->size().value_or(0);
 
   client::OssClient& client = ctx.client();
-  // stdin carries the data, so it cannot also answer the prompt.
-  if (!o.force && client.object_exists(dest.bucket, key) &&
-      (from_stdin || !confirm_overwrite(ctx, false, to_oss_url(dest.bucket, key))))
-    return finish(ctx, {Direction::upload, 1, size, 0, 0, 1, size, 0});
+  if (!o.force || has_skip_rules(o)) {
+    // stdin carries the data, so it cannot also answer the prompt.
+    const ItemState source{size, st.st_mtim.tv_sec};
+    if (should_skip(o, ctx, source, object_state(client, dest.bucket, key),
+                    to_oss_url(dest.bucket, key), !from_stdin))
+      return finish(ctx, {Direction::upload, 1, size, 0, 0, 1, size, 0});
+  }
+
+  if (regular) {
+    Progress progress(ctx, !o.no_progress, "Upload", file_size);
+    client::transfer::ClientPool pool(client);
+    const auto outcome = client::transfer::upload_file(
+        pool, o.source, dest.bucket, key, headers, tuning,
+        [&progress](std::int64_t delta) { progress.add(delta); });
+    progress.finish();
+    if (outcome.dry_run) {
+      ctx.print_elapsed();
+      return 0;
+    }
+    return finish(ctx, {Direction::upload, 1, outcome.bytes, 1, outcome.bytes, 0, 0, 0});
+  }
 
   Progress progress(ctx, !o.no_progress, "Upload", body->size());
   ProgressBody counted(*body, progress);
@@ -119,48 +193,46 @@ int upload(const CpOptions& o, const OssPath& dest, Context& ctx) {
   return finish(ctx, {Direction::upload, 1, result.bytes, 1, result.bytes, 0, 0, 0});
 }
 
-std::uint64_t content_length(const oss::Headers& headers) {
-  const auto* v = oss::find_header(headers, "Content-Length");
-  try {
-    return v ? std::stoull(*v) : 0;
-  } catch (const std::exception&) {
-    return 0;
-  }
-}
-
 int copy(const CpOptions& o, const OssPath& src, const OssPath& dest, Context& ctx) {
   if (src.key.empty() || src.key.back() == '/')
-    throw oss::usage_error("copying \"" + o.source + "\" needs -r/--recursive, which is not "
-                           "supported yet; give a single object");
+    throw oss::usage_error("copying \"" + o.source + "\" needs -r/--recursive; give a single "
+                           "object or add -r");
   const std::string key = destination_key(dest.key, base_name(src.key));
   check_object_key(src.key);
   check_object_key(key);
-  oss::Headers headers = object_headers(o);
-  // Any content header or user metadata means the destination gets new properties.
-  const bool replace = std::any_of(headers.begin(), headers.end(), [](const oss::Header& h) {
-    return !util::istarts_with(h.name, "x-oss-") || util::istarts_with(h.name, "x-oss-meta-");
-  });
-  if (replace) headers.push_back({"x-oss-metadata-directive", "REPLACE"});
+  const oss::Headers headers = object_headers(o);
+  const bool replace = replaces_properties(headers);
+  const client::transfer::Tuning tuning = transfer_tuning(o);
 
   client::OssClient& client = ctx.client();
-  const std::uint64_t size = content_length(client.head_object(src.bucket, src.key));
-  if (!o.force && client.object_exists(dest.bucket, key) &&
-      !confirm_overwrite(ctx, false, to_oss_url(dest.bucket, key)))
-    return finish(ctx, {Direction::copy, 1, size, 0, 0, 1, size, 0});
-  client.copy_object(dest.bucket, key, src.bucket, src.key, headers);
-  if (client.dry_run()) {
+  if (!o.force || has_skip_rules(o)) {
+    const auto target = object_state(client, dest.bucket, key);
+    if (target) {
+      const auto source = object_state(client, src.bucket, src.key).value_or(ItemState{});
+      if (should_skip(o, ctx, source, target, to_oss_url(dest.bucket, key)))
+        return finish(ctx, {Direction::copy, 1, source.size, 0, 0, 1, source.size, 0});
+    }
+  }
+  Progress progress(ctx, !o.no_progress, "Copy", std::nullopt);
+  client::transfer::ClientPool pool(client);
+  const auto outcome = client::transfer::copy_object(
+      pool, src.bucket, src.key, dest.bucket, key, headers, replace, tuning,
+      [&progress](std::int64_t delta) { progress.add(delta); });
+  progress.finish();
+  if (outcome.dry_run) {
     ctx.print_elapsed();
     return 0;
   }
-  return finish(ctx, {Direction::copy, 1, size, 1, size, 0, 0, 0});
+  return finish(ctx, {Direction::copy, 1, outcome.bytes, 1, outcome.bytes, 0, 0, 0});
 }
 
 } // namespace
 
 int run_cp(const CpOptions& o, Context& ctx) {
-  if (o.recursive)
-    throw oss::usage_error("--recursive is not supported yet; cp copies one file or object");
   object_headers(o); // flag values are validated before anything is read or sent
+  transfer_tuning(o);
+  client::transfer::PathFilter(o.filters); // patterns too
+  if (o.recursive) return cp_detail::run_batch(o, ctx);
   const bool src_oss = is_oss_url(o.source);
   const bool dst_oss = is_oss_url(o.destination);
   if (!src_oss && !dst_oss)
@@ -177,9 +249,44 @@ void add_cp_command(CLI::App& app, CpOptions& o) {
   cmd->add_option("destination", o.destination, "oss://bucket[/key], local path or - (stdout)")
       ->required();
   const std::string g = "Flags";
-  cmd->add_flag("-r,--recursive", o.recursive, "operate recursively (not supported yet)")->group(g);
+  cmd->add_flag("-r,--recursive", o.recursive,
+                "operate recursively: a directory, or every object under a prefix")->group(g);
   cmd->add_flag("-f,--force", o.force, "overwrite without asking")->group(g);
   cmd->add_flag("--no-progress", o.no_progress, "hide the progress line")->group(g);
+  cmd->add_option("--bigfile-threshold", o.bigfile_threshold,
+                  "objects larger than this use multipart upload, ranged download or multipart "
+                  "copy (default 100Mi)")
+      ->type_name("SizeSuffix")
+      ->group(g);
+  cmd->add_option("--part-size", o.part_size,
+                  "part size, 100Ki to 5Gi (default: automatic, 8Mi doubling to fit 10000 parts)")
+      ->type_name("SizeSuffix")
+      ->group(g);
+  cmd->add_option("--parallel", o.parallel, "parts in flight per object (default 3)")
+      ->type_name("int")
+      ->group(g);
+  cmd->add_option("-j,--job", o.job,
+                  "objects in flight with -r; effective with -f, -u, --size-only or "
+                  "--ignore-existing (default 3)")
+      ->type_name("int")
+      ->group(g);
+  cmd->add_option("--checkpoint-dir", o.checkpoint_dir,
+                  "directory for resume records of multipart transfers (resume is off without it)")
+      ->type_name("string")
+      ->group(g);
+  cp_detail::add_filter_flags(*cmd, o.filters);
+  cmd->add_flag("-u,--update", o.update,
+                "copy only when the source is newer than the destination (or it is missing)")
+      ->group(g);
+  cmd->add_flag("--size-only", o.size_only, "copy only when the sizes differ")->group(g);
+  cmd->add_flag("--ignore-existing", o.ignore_existing, "skip items whose destination exists")
+      ->group(g);
+  cmd->add_option("--output-dir", o.output_dir,
+                  "directory for the error report of a batch (default ossutil_output)")
+      ->type_name("string")
+      ->group(g);
+  cmd->add_flag("--no-error-report", o.no_error_report, "do not write the batch error report")
+      ->group(g);
   cmd->add_option("--metadata", o.metadata,
                   "object metadata, key=value or key:value; repeatable, comma-separated")
       ->allow_extra_args(false)

@@ -20,11 +20,6 @@ bool is_directory(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-bool exists(const std::string& path) {
-  struct stat st {};
-  return ::stat(path.c_str(), &st) == 0;
-}
-
 /// cli.md §4.1: a destination ending in '/' or naming a directory gets the object's name.
 std::string local_destination(const std::string& dest, const std::string& key) {
   if (!dest.empty() && dest.back() == '/') {
@@ -37,21 +32,12 @@ std::string local_destination(const std::string& dest, const std::string& key) {
   return dest;
 }
 
-std::uint64_t content_length(const oss::Headers& headers) {
-  const auto* v = oss::find_header(headers, "Content-Length");
-  try {
-    return v ? std::stoull(*v) : 0;
-  } catch (const std::exception&) {
-    return 0;
-  }
-}
-
 } // namespace
 
 int download(const CpOptions& o, const OssPath& source, Context& ctx) {
   if (source.key.empty() || source.key.back() == '/')
-    throw oss::usage_error("downloading \"" + o.source + "\" needs -r/--recursive, which is not "
-                           "supported yet; give a single object");
+    throw oss::usage_error("downloading \"" + o.source + "\" needs -r/--recursive; give a "
+                           "single object or add -r");
   check_object_key(source.key);
   client::OssClient& client = ctx.client();
   if (client.dry_run()) {
@@ -72,24 +58,25 @@ int download(const CpOptions& o, const OssPath& source, Context& ctx) {
   }
 
   const std::string path = local_destination(o.destination, source.key);
-  if (exists(path) && !confirm_overwrite(ctx, o.force, path)) {
-    const std::uint64_t size = content_length(client.head_object(source.bucket, source.key));
-    TransferTotals totals{Direction::download, 1, size, 0, 0, 1, size, ctx.elapsed_seconds()};
-    ctx.out << format_summary(totals) << "\n";
-    ctx.print_elapsed();
-    return 0;
+  if (const auto target = local_state(path); target && (!o.force || has_skip_rules(o))) {
+    const auto object = object_state(client, source.bucket, source.key).value_or(ItemState{});
+    if (should_skip(o, ctx, object, target, path)) {
+      TransferTotals totals{Direction::download, 1, object.size, 0, 0, 1, object.size,
+                            ctx.elapsed_seconds()};
+      ctx.out << format_summary(totals) << "\n";
+      ctx.print_elapsed();
+      return 0;
+    }
   }
 
-  TempFile temp(path);
+  const client::transfer::Tuning tuning = transfer_tuning(o);
   Progress progress(ctx, !o.no_progress, "Download", std::nullopt);
-  const client::TransferResult result =
-      client.get_object(source.bucket, source.key, "", [&](const char* data, std::size_t size) {
-        write_all(temp.fd(), data, size, path);
-        progress.add(size);
-      });
+  client::transfer::ClientPool pool(client);
+  const auto outcome = client::transfer::download_object(
+      pool, source.bucket, source.key, path, std::nullopt, tuning,
+      [&progress](std::int64_t delta) { progress.add(delta); });
   progress.finish();
-  temp.commit();
-  TransferTotals totals{Direction::download, 1, result.bytes, 1, result.bytes, 0, 0,
+  TransferTotals totals{Direction::download, 1, outcome.bytes, 1, outcome.bytes, 0, 0,
                         ctx.elapsed_seconds()};
   ctx.out << format_summary(totals) << "\n";
   ctx.print_elapsed();

@@ -3,7 +3,12 @@
 #include "util/crypto.hpp"
 #include "util/encoding.hpp"
 
+#include "oss/error.hpp"
+
 #include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
 
 namespace client::transfer {
 namespace {
@@ -59,6 +64,32 @@ std::filesystem::path checkpoint_path(const std::filesystem::path& dir, Checkpoi
   const std::string id = util::to_hex_lower(
       util::sha256(std::string(kind_name(kind)) + '\n' + source + '\n' + destination));
   return dir / (id + (kind == Checkpoint::Kind::upload ? ".ucp" : ".dcp"));
+}
+
+std::optional<Checkpoint> load_checkpoint(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return decode_checkpoint(text.str());
+}
+
+void save_checkpoint(const std::filesystem::path& path, const Checkpoint& checkpoint) {
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
+  const std::filesystem::path temp = path.string() + ".tmp";
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out << encode_checkpoint(checkpoint);
+    if (!out) throw oss::client_error("write checkpoint " + temp.string());
+  }
+  std::filesystem::rename(temp, path, ec);
+  if (ec) throw oss::client_error("write checkpoint " + path.string() + ": " + ec.message());
+}
+
+void remove_checkpoint(const std::filesystem::path& path) {
+  std::error_code ec;
+  std::filesystem::remove(path, ec);
 }
 
 } // namespace client::transfer

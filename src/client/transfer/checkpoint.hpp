@@ -40,4 +40,11 @@ std::optional<Checkpoint> decode_checkpoint(const std::string& text);
 std::filesystem::path checkpoint_path(const std::filesystem::path& dir, Checkpoint::Kind kind,
                                       const std::string& source, const std::string& destination);
 
+/// Reads a record; nullopt when the file is missing or unreadable as a checkpoint.
+std::optional<Checkpoint> load_checkpoint(const std::filesystem::path& path);
+/// Writes atomically (temp file + rename), creating the directory. Throws oss::Error(client).
+void save_checkpoint(const std::filesystem::path& path, const Checkpoint& checkpoint);
+/// Removes the record if present (errors ignored).
+void remove_checkpoint(const std::filesystem::path& path);
+
 } // namespace client::transfer

@@ -6,7 +6,7 @@
 
 namespace client::transfer {
 
-inline constexpr std::uint64_t k_min_part_size = 100 * 1024;
+inline constexpr std::uint64_t k_min_part_size = 100ULL * 1024;
 inline constexpr std::uint64_t k_max_part_size = 5ULL * 1024 * 1024 * 1024;
 inline constexpr std::uint64_t k_max_parts = 10000;
 /// The automatic part size starts here and doubles until the object fits in 10,000 parts.

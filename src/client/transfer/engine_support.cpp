@@ -1,0 +1,75 @@
+#include "client/transfer/engine_support.hpp"
+
+#include "oss/crc64.hpp"
+#include "oss/error.hpp"
+
+#include <algorithm>
+
+namespace client::transfer::detail {
+
+std::uint64_t content_length(const oss::Headers& headers) {
+  const auto* v = oss::find_header(headers, "Content-Length");
+  try {
+    return v ? std::stoull(*v) : 0;
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
+
+std::optional<std::uint64_t> server_crc(const oss::Headers& headers) {
+  const auto* v = oss::find_header(headers, "x-oss-hash-crc64ecma");
+  if (v == nullptr || v->empty()) return std::nullopt;
+  try {
+    return std::stoull(*v);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+void require_same_crc(const std::string& what, std::uint64_t client, std::uint64_t server) {
+  if (client != server)
+    throw oss::client_error("operation error " + what + ": crc is inconsistent, client " +
+                            oss::crc64_to_string(client) + ", server " +
+                            oss::crc64_to_string(server));
+}
+
+bool is_integrity_error(const std::exception& e) {
+  return std::string_view(e.what()).find("crc is inconsistent") != std::string_view::npos;
+}
+
+std::uint64_t combined_crc(const std::vector<DonePart>& parts) {
+  std::uint64_t crc = 0;
+  for (const auto& p : parts)
+    crc = oss::crc64_combine(crc, p.crc64, p.size);
+  return crc;
+}
+
+std::string oss_url(const std::string& bucket, const std::string& key) {
+  return "oss://" + bucket + "/" + key;
+}
+
+void CheckpointLog::save() {
+  if (!m_path) return;
+  std::lock_guard lock(m_mutex);
+  save_checkpoint(*m_path, m_checkpoint);
+}
+
+void CheckpointLog::add(DonePart part) {
+  std::lock_guard lock(m_mutex);
+  m_checkpoint.parts.push_back(std::move(part));
+  if (m_path) save_checkpoint(*m_path, m_checkpoint);
+}
+
+void CheckpointLog::remove() {
+  if (m_path) remove_checkpoint(*m_path);
+}
+
+std::vector<DonePart> CheckpointLog::parts() {
+  std::lock_guard lock(m_mutex);
+  std::vector<DonePart> out = m_checkpoint.parts;
+  std::sort(out.begin(), out.end(),
+            [](const DonePart& a, const DonePart& b) { return a.number < b.number; });
+  return out;
+}
+
+} // namespace client::transfer::detail

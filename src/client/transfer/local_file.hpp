@@ -1,0 +1,77 @@
+#pragma once
+// Local file handles for transfers: an owned fd, positioned reads/writes, a request body over a
+// byte range of a file (read with pread, rewindable for retries), and a temp file next to the
+// destination that becomes the destination only on commit (never a partial file at the final
+// path).
+#include "client/body_source.hpp"
+#include "util/file_io.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace client::transfer {
+
+using util::UniqueFd;
+
+/// Writes all bytes to fd. Throws oss::Error(client) naming `what` on failure.
+void write_all(int fd, const char* data, std::size_t size, const std::string& what);
+/// Writes all bytes at offset with pwrite (thread-safe on one fd). Throws oss::Error(client).
+void pwrite_all(int fd, const char* data, std::size_t size, std::uint64_t offset,
+                const std::string& what);
+/// CRC-64 of bytes [offset, offset+size) of fd, read with pread in 1 MiB steps.
+/// Throws oss::Error(client) on a read error or a short file.
+std::uint64_t crc64_of_range(int fd, std::uint64_t offset, std::uint64_t size,
+                             const std::string& what);
+
+/// Bytes [offset, offset+size) of an open fd, read with pread; does not own the fd. Several
+/// sources over one fd may be read from different threads.
+class FileRangeSource : public BodySource {
+public:
+  FileRangeSource(int fd, std::uint64_t offset, std::uint64_t size)
+      : m_fd(fd), m_begin(offset), m_size(size) {}
+  std::size_t read(char* buf, std::size_t max) override;
+  std::optional<std::uint64_t> size() const override { return m_size; }
+  bool rewind() override {
+    m_done = 0;
+    return true;
+  }
+
+private:
+  int m_fd;
+  std::uint64_t m_begin, m_size, m_done = 0;
+};
+
+/// A file that becomes `final_path` on commit. By default `.<name>.ossutil-XXXXXX` in the
+/// destination's directory, removed on destruction unless committed. A resumable download
+/// passes a fixed `work_path` and keep_on_failure, so a rerun finds the bytes already written.
+class TempFile {
+public:
+  /// Throws oss::Error(client) when the file cannot be created or opened.
+  explicit TempFile(std::string final_path, std::string work_path = "",
+                    bool keep_on_failure = false);
+  ~TempFile();
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+
+  int fd() const { return m_fd.get(); }
+  const std::string& path() const { return m_path; }
+  /// Truncates/extends to size (ranged downloads write parts at their offsets).
+  void resize(std::uint64_t size);
+  /// Permissions as for a new file (0666 & ~umask), close, rename onto the final path.
+  void commit();
+  /// Makes the destructor remove the file even when it was opened with keep_on_failure.
+  void discard_on_failure() { m_keep = false; }
+
+private:
+  std::string m_final;
+  std::string m_path;
+  UniqueFd m_fd;
+  bool m_keep = false;
+  bool m_committed = false;
+};
+
+/// The directory part of a path ("." when none).
+std::string parent_dir(const std::string& path);
+
+} // namespace client::transfer
