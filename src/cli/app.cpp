@@ -38,15 +38,53 @@ void add_global_flags_everywhere(CLI::App& app, GlobalOptions& globals) {
   }
 }
 
-extern "C" void on_sigint(int) { client::request_interrupt(); }
+extern "C" void on_stop_signal(int) { client::request_interrupt(); }
 
-/// The first Ctrl-C unwinds the running transfer (exit 5); a second one kills at once.
-void install_sigint_handler() {
+/// SIGINT (Ctrl-C), SIGTERM (kill, systemd, timeout) and SIGHUP (terminal closed) all unwind the
+/// running transfer the same way: temp files removed, multipart uploads aborted unless resumable,
+/// exit code 5. A second signal of the same kind kills at once.
+void install_stop_signal_handlers() {
   struct sigaction action {};
-  action.sa_handler = on_sigint;
+  action.sa_handler = on_stop_signal;
   sigemptyset(&action.sa_mask);
   action.sa_flags = SA_RESETHAND; // no SA_RESTART: a blocking read returns EINTR
-  sigaction(SIGINT, &action, nullptr);
+  for (const int sig : {SIGINT, SIGTERM, SIGHUP}) sigaction(sig, &action, nullptr);
+}
+
+const CLI::Option* find_option(const CLI::App& app, const std::string& name) {
+  if (const CLI::Option* opt = app.get_option_no_throw(name)) return opt;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+    if (const CLI::Option* opt = find_option(*sub, name)) return opt;
+  return nullptr;
+}
+
+/// "-j/--job" from an option's names ("--retry-times" when it has no short one).
+std::string display_name(const CLI::Option& opt) {
+  std::string out;
+  for (const auto& s : opt.get_snames()) out += "-" + s + "/";
+  for (const auto& l : opt.get_lnames()) out += "--" + l + "/";
+  if (out.empty()) return opt.get_name();
+  out.pop_back();
+  return out;
+}
+
+std::string accepted_values(const std::string& type_name) {
+  if (type_name == "int") return "an integer, e.g. 3";
+  if (type_name.empty()) return "a valid value";
+  return "a value of type " + type_name;
+}
+
+/// CLI11's conversion failure in the form of the other errors: flag, value, what is accepted.
+std::string conversion_error_message(const CLI::App& app, const std::string& what) {
+  // CLI11 2.x: "Could not convert: <name> = <value>"; anything else is passed through.
+  constexpr std::string_view k_prefix = "Could not convert: ";
+  const auto eq = what.find(" = ");
+  if (what.rfind(k_prefix, 0) != 0 || eq == std::string::npos) return what;
+  const std::string name = what.substr(k_prefix.size(), eq - k_prefix.size());
+  const std::string value = what.substr(eq + 3);
+  const CLI::Option* opt = find_option(app, name);
+  return "invalid value \"" + value + "\" for " + (opt ? display_name(*opt) : name) +
+         "; accepted: " + accepted_values(opt ? opt->get_type_name() : "");
 }
 
 CLI::App* selected_leaf(CLI::App& app) {
@@ -101,6 +139,9 @@ int run(const std::vector<std::string>& args, Context& ctx) {
   } catch (const CLI::CallForAllHelp&) {
     ctx.out << app.help("", CLI::AppFormatMode::All);
     return k_exit_ok;
+  } catch (const CLI::ConversionError& e) {
+    ctx.err << "Error: " << conversion_error_message(app, e.what()) << "\n";
+    return k_exit_usage;
   } catch (const CLI::ParseError& e) {
     ctx.err << "Error: " << e.what() << "\n";
     return k_exit_usage;
@@ -133,7 +174,7 @@ int run(int argc, char** argv) {
     const auto eq = entry.find('=');
     if (eq != std::string::npos) env.emplace(entry.substr(0, eq), entry.substr(eq + 1));
   }
-  install_sigint_handler();
+  install_stop_signal_handlers();
   Context ctx(std::cout, std::cerr, std::move(env));
   ctx.stdin_fd = STDIN_FILENO;
   ctx.stdin_is_tty = ::isatty(STDIN_FILENO) == 1;

@@ -17,6 +17,57 @@ AddressingStyle parse_addressing_style(std::string_view text) {
                          "\" for --addressing-style; accepted: virtual, path, cname");
 }
 
+namespace {
+
+bool is_port(std::string_view text) {
+  if (text.empty() || text.size() > 5) return false;
+  long value = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return false;
+    value = value * 10 + (c - '0');
+  }
+  return value >= 1 && value <= 65535;
+}
+
+bool is_host_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '.' || c == '_';
+}
+
+/// Why `authority` is not "host", "host:port", "[v6]" or "[v6]:port"; empty when it is. Catches
+/// typos such as "http://[::1" at once instead of letting every request fail and be retried.
+std::string authority_problem(std::string_view authority) {
+  std::string_view port;
+  if (authority.front() == '[') {
+    const auto close = authority.find(']');
+    if (close == std::string_view::npos) return "\"[\" without a closing \"]\"";
+    const std::string_view v6 = authority.substr(1, close - 1);
+    if (v6.empty() || v6.find_first_not_of("0123456789abcdefABCDEF:.") != std::string_view::npos)
+      return "\"" + std::string(v6) + "\" is not an IPv6 address";
+    const std::string_view after = authority.substr(close + 1);
+    if (after.empty()) return "";
+    if (after.front() != ':') return "unexpected \"" + std::string(after) + "\" after \"]\"";
+    port = after.substr(1);
+  } else {
+    std::string_view host = authority;
+    if (const auto colon = authority.rfind(':'); colon != std::string_view::npos) {
+      host = authority.substr(0, colon);
+      port = authority.substr(colon + 1);
+      if (port.empty()) return "empty port after \":\"";
+    }
+    if (host.empty()) return "no host";
+    for (const char c : host)
+      if (!is_host_char(c))
+        return "the host \"" + std::string(host) +
+               "\" may contain only letters, digits, '-', '.' and '_' (IPv6 in [ ])";
+    if (port.empty()) return "";
+  }
+  if (!is_port(port)) return "invalid port \"" + std::string(port) + "\"; accepted: 1 to 65535";
+  return "";
+}
+
+} // namespace
+
 Endpoint parse_endpoint(std::string_view text) {
   std::string_view rest = util::trim(text);
   Endpoint out;
@@ -30,6 +81,10 @@ Endpoint parse_endpoint(std::string_view text) {
   // Anything after the authority (a trailing "/" or a path) is not part of the endpoint.
   if (const auto slash = rest.find('/'); slash != std::string_view::npos) rest = rest.substr(0, slash);
   if (rest.empty()) throw oss::usage_error("invalid endpoint \"" + std::string(text) + "\": no host");
+  if (const std::string problem = authority_problem(rest); !problem.empty())
+    throw oss::usage_error("invalid -e/--endpoint \"" + std::string(text) + "\": " + problem +
+                           "; expected host[:port] or http(s)://host[:port], e.g. "
+                           "oss-cn-hangzhou.aliyuncs.com or http://[::1]:9000");
   out.authority = std::string(rest);
   return out;
 }

@@ -21,7 +21,9 @@ struct Endpoint {
 };
 
 /// Parses "host", "host:port" or "scheme://host[:port][/]". The scheme defaults to https.
-/// Throws oss::Error(usage) for an empty endpoint or an unsupported scheme.
+/// Throws oss::Error(usage) naming -e/--endpoint and the value for an empty endpoint, an
+/// unsupported scheme or a malformed authority (unclosed "[", bad host characters, a port
+/// outside 1-65535).
 Endpoint parse_endpoint(std::string_view text);
 
 /// True when the authority's host is an IPv4/IPv6 literal or "localhost" (any port).

@@ -1,6 +1,7 @@
 #pragma once
-// Ctrl-C handling: the program's SIGINT handler requests an interrupt; transfers check it and
-// unwind with Interrupted, so RAII cleans up (temp files are removed) before exit code 5.
+// Stop-signal handling: the program's SIGINT/SIGTERM/SIGHUP handler requests an interrupt;
+// transfers check it and unwind with Interrupted, so RAII cleans up (temp files are removed)
+// before exit code 5.
 #include <stdexcept>
 
 namespace client {

@@ -1,6 +1,7 @@
 #include "client/transport.hpp"
 
 #include "client/interrupt.hpp"
+#include "oss/error.hpp"
 #include "util/strings.hpp"
 
 #include <curl/curl.h>
@@ -90,6 +91,19 @@ int on_progress(void*, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
 
 } // namespace
 
+void check_header_fields(const oss::Headers& headers) {
+  constexpr std::string_view k_forbidden("\r\n\0", 3);
+  for (const auto& h : headers) {
+    // A CR or LF would end the header line and start another one (header injection); curl would
+    // send them as they are. NUL would silently truncate the line.
+    if (h.name.find_first_of(k_forbidden) != std::string::npos)
+      throw oss::client_error("refusing to send a request: a header name contains CR, LF or NUL");
+    if (h.value.find_first_of(k_forbidden) != std::string::npos)
+      throw oss::client_error("refusing to send a request: the value of header " + h.name +
+                              " contains CR, LF or NUL");
+  }
+}
+
 struct Transport::Handle {
   CURL* easy = nullptr;
   Handle() {
@@ -108,6 +122,7 @@ Transport::Transport(TransportOptions options)
 Transport::~Transport() = default;
 
 HttpResponse Transport::perform(const HttpRequest& request, const BodySink& sink) {
+  check_header_fields(request.headers);
   CURL* easy = m_handle->easy;
   curl_easy_reset(easy); // keeps the connection cache
   Exchange ex;
@@ -127,6 +142,9 @@ HttpResponse Transport::perform(const HttpRequest& request, const BodySink& sink
   if (!has_content_type) append(headers, "Content-Type:");
 
   curl_easy_setopt(easy, CURLOPT_URL, request.url.c_str());
+  // Object keys may hold "." and ".." segments ("a/./b", "../etc"): send the path as built;
+  // curl's RFC 3986 dot-segment removal would address another key or even another bucket.
+  curl_easy_setopt(easy, CURLOPT_PATH_AS_IS, 1L);
   curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers.get());
   curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, error_buffer);
   curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);

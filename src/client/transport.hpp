@@ -47,6 +47,10 @@ public:
   using std::runtime_error::runtime_error;
 };
 
+/// The last line of defence against header injection: throws oss::Error(client) when a header
+/// name or value contains CR, LF or NUL. Transport::perform calls it before anything is sent.
+void check_header_fields(const oss::Headers& headers);
+
 class Transport {
 public:
   explicit Transport(TransportOptions options);
@@ -55,8 +59,9 @@ public:
   Transport& operator=(const Transport&) = delete;
 
   /// Sends the request and waits for the whole response. 2xx bodies go to sink when given.
-  /// Throws TransportError on network failure, Interrupted after request_interrupt(); rethrows
-  /// what the reader or sink threw.
+  /// Throws oss::Error(client) for a header with CR/LF/NUL (nothing sent), TransportError on
+  /// network failure, Interrupted after request_interrupt(); rethrows what the reader or sink
+  /// threw.
   HttpResponse perform(const HttpRequest& request, const BodySink& sink = {});
 
 private:

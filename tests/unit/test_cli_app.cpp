@@ -163,4 +163,65 @@ TEST_CASE("cp destination naming (cli.md §4.1)") {
   CHECK(destination_key("dir", "a.txt") == "dir");
 }
 
+TEST_CASE("header flags with CR/LF are usage errors naming the flag, before any request") {
+  for (const std::string flag : {"--content-type", "--cache-control", "--content-disposition",
+                                 "--content-encoding", "--expires"}) {
+    CAPTURE(flag);
+    // The endpoint is a closed port: had a request gone out, the exit code would be 3.
+    const auto r = run({"cp", "/nonexistent-source", "oss://bucket/k", flag,
+                        "no-cache\r\nContent-Disposition: attachment; filename=evil.exe"},
+                       k_env);
+    CHECK(r.code == 1);
+    CHECK(r.err == "Error: invalid " + flag +
+                       ": the value contains a line break or another control character\n");
+  }
+}
+
+TEST_CASE("object header flags on a download are usage errors") {
+  auto r = run({"cp", "oss://bucket/k", "/tmp/ossutil-unit-never-written", "--metadata", "a=b"},
+               k_env);
+  CHECK(r.code == 1);
+  CHECK(r.err.find("--metadata applies to uploads and copies") != std::string::npos);
+  for (const std::string flag : {"--content-type", "--cache-control", "--content-disposition",
+                                 "--content-encoding", "--expires"}) {
+    r = run({"cp", "oss://bucket/k", "-", flag, "x"}, k_env);
+    CHECK(r.code == 1);
+    CHECK(r.err.find(flag + " applies to uploads and copies") != std::string::npos);
+  }
+  r = run({"cp", "-r", "oss://bucket/p/", "/tmp/ossutil-unit-never-written/", "--acl", "private"},
+          k_env);
+  CHECK(r.code == 1);
+  CHECK(r.err.find("--acl applies to uploads and copies") != std::string::npos);
+}
+
+TEST_CASE("--log-file - with a download to stdout is a usage error naming both") {
+  const auto r = run({"cp", "oss://bucket/k", "-", "--log-file", "-"}, k_env);
+  CHECK(r.code == 1);
+  CHECK(r.err.find("--log-file -") != std::string::npos);
+  CHECK(r.err.find("(cp oss://bucket/k -)") != std::string::npos);
+}
+
+TEST_CASE("a malformed endpoint is a usage error, not retried network errors") {
+  auto env = k_env;
+  env["OSS_ENDPOINT"] = "http://[::1";
+  const auto r = run({"ls", "oss://bucket"}, env);
+  CHECK(r.code == 1);
+  CHECK(r.err.find("invalid -e/--endpoint \"http://[::1\"") != std::string::npos);
+}
+
+TEST_CASE("CLI11 conversion errors name the flag, the value and what is accepted") {
+  auto r = run({"ls", "oss://bucket", "--retry-times", "abc"}, k_env);
+  CHECK(r.code == 1);
+  CHECK(r.err == "Error: invalid value \"abc\" for --retry-times; accepted: an integer, e.g. 3\n");
+  r = run({"cp", "a", "oss://bucket/k", "-j", "many"}, k_env);
+  CHECK(r.code == 1);
+  CHECK(r.err == "Error: invalid value \"many\" for -j/--job; accepted: an integer, e.g. 3\n");
+  r = run({"ls", "--limited-num", "1.5"}, k_env);
+  CHECK(r.code == 1);
+  CHECK(r.err == "Error: invalid value \"1.5\" for --limited-num; accepted: an integer, e.g. 3\n");
+  r = run({"--connect-timeout", "99999999999999", "ls"}, k_env);
+  CHECK(r.code == 1);
+  CHECK(r.err.find("for --connect-timeout; accepted: an integer") != std::string::npos);
+}
+
 }

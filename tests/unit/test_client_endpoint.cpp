@@ -21,6 +21,29 @@ TEST_CASE("parse_endpoint defaults to https and keeps the port") {
   CHECK_THROWS_AS(client::parse_endpoint("ftp://host"), oss::Error);
 }
 
+TEST_CASE("a malformed endpoint is a usage error naming -e/--endpoint and the value") {
+  for (const char* bad : {"http://[::1", "[::1", "http://[::1]x", "http://[zz]:80", "host:",
+                          "host:0", "host:65536", "host:8o", "ho st", "user@host", "http://:80",
+                          "http://[]"}) {
+    CAPTURE(bad);
+    try {
+      client::parse_endpoint(bad);
+      FAIL("accepted");
+    } catch (const oss::Error& e) {
+      CHECK(e.kind() == oss::ErrorKind::usage);
+      const std::string what = e.what();
+      CHECK(what.find("-e/--endpoint") != std::string::npos);
+      CHECK(what.find(std::string("\"") + bad + "\"") != std::string::npos);
+    }
+  }
+  for (const char* good : {"http://[::1]:9000", "[::1]", "https://[fe80::1]/", "127.0.0.1:65535",
+                           "oss-cn-hangzhou.aliyuncs.com", "http://localhost:8080/path",
+                           "my_host.internal:1"}) {
+    CAPTURE(good);
+    CHECK_NOTHROW(client::parse_endpoint(good));
+  }
+}
+
 TEST_CASE("IP and localhost endpoints force path style") {
   CHECK(client::is_ip_or_localhost("127.0.0.1:9000"));
   CHECK(client::is_ip_or_localhost("10.0.0.1"));
@@ -70,6 +93,11 @@ TEST_CASE("keys are percent-encoded on the wire with '/' kept") {
   CHECK(url("a~b") == "http://127.0.0.1:9000/b/a~b");
   CHECK(url("a*b") == "http://127.0.0.1:9000/b/a%2Ab");
   CHECK(url("杭州.txt") == "http://127.0.0.1:9000/b/%E6%9D%AD%E5%B7%9E.txt");
+  // Dot segments stay as they are (the transport sends the path as is, CURLOPT_PATH_AS_IS).
+  CHECK(url("a/./b") == "http://127.0.0.1:9000/b/a/./b");
+  CHECK(url("x/../y") == "http://127.0.0.1:9000/b/x/../y");
+  CHECK(url("../etc") == "http://127.0.0.1:9000/b/../etc");
+  CHECK(url("..") == "http://127.0.0.1:9000/b/..");
 }
 
 TEST_CASE("parse_addressing_style") {

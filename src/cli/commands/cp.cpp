@@ -26,14 +26,35 @@ oss::Headers object_headers(const CpOptions& o) {
   check_choice("--storage-class", o.storage_class,
                {"Standard", "IA", "Archive", "ColdArchive", "DeepColdArchive"});
   oss::Headers headers = parse_metadata_items(o.metadata);
-  const std::pair<const char*, const std::string*> flags[] = {
-      {"Content-Type", &o.content_type},           {"Cache-Control", &o.cache_control},
-      {"Content-Disposition", &o.content_disposition}, {"Content-Encoding", &o.content_encoding},
-      {"Expires", &o.expires},                     {"x-oss-object-acl", &o.acl},
-      {"x-oss-storage-class", &o.storage_class}};
-  for (const auto& [name, value] : flags)
-    if (!value->empty()) oss::set_header(headers, name, *value);
+  for (const auto& flag : header_flags(o)) {
+    // A CR/LF in a value would end the header and inject others.
+    check_header_value(flag.flag, *flag.value);
+    if (!flag.value->empty()) oss::set_header(headers, flag.header, *flag.value);
+  }
   return headers;
+}
+
+std::vector<HeaderFlag> header_flags(const CpOptions& o) {
+  return {{"--content-type", "Content-Type", &o.content_type},
+          {"--cache-control", "Cache-Control", &o.cache_control},
+          {"--content-disposition", "Content-Disposition", &o.content_disposition},
+          {"--content-encoding", "Content-Encoding", &o.content_encoding},
+          {"--expires", "Expires", &o.expires},
+          {"--acl", "x-oss-object-acl", &o.acl},
+          {"--storage-class", "x-oss-storage-class", &o.storage_class}};
+}
+
+void check_download_flags(const CpOptions& o, const GlobalOptions& globals) {
+  if (!o.metadata.empty())
+    throw oss::usage_error("--metadata applies to uploads and copies; a download (oss:// to a "
+                           "local path) keeps the object's metadata: remove --metadata");
+  for (const auto& flag : header_flags(o))
+    if (!flag.value->empty())
+      throw oss::usage_error(std::string(flag.flag) +
+                             " applies to uploads and copies, not to a download: remove it");
+  if (o.destination == "-" && globals.log_file == "-")
+    throw oss::usage_error("--log-file - and the download to stdout (cp " + o.source +
+                           " -) would both write to stdout: log to a file or stderr instead");
 }
 
 client::transfer::Tuning transfer_tuning(const CpOptions& o) {
@@ -232,6 +253,8 @@ int run_cp(const CpOptions& o, Context& ctx) {
   object_headers(o); // flag values are validated before anything is read or sent
   transfer_tuning(o);
   client::transfer::PathFilter(o.filters); // patterns too
+  if (is_oss_url(o.source) && !is_oss_url(o.destination))
+    cp_detail::check_download_flags(o, ctx.globals);
   if (o.recursive) return cp_detail::run_batch(o, ctx);
   const bool src_oss = is_oss_url(o.source);
   const bool dst_oss = is_oss_url(o.destination);

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace cli::cp_detail {
 namespace {
@@ -58,7 +59,18 @@ int download(const CpOptions& o, const OssPath& source, Context& ctx) {
   }
 
   const std::string path = local_destination(o.destination, source.key);
-  if (const auto target = local_state(path); target && (!o.force || has_skip_rules(o))) {
+  // A device or FIFO holds no earlier copy to protect or compare: no prompt, no skip rules.
+  const auto where = client::transfer::resolve_download_target(path);
+  const bool stream = where.kind == client::transfer::DownloadTarget::Kind::stream;
+  if (where.inherited_fd == STDOUT_FILENO) {
+    // /dev/stdout or /dev/fd/1 carries the data, as "-" does: nothing else goes there.
+    if (ctx.globals.log_file == "-")
+      throw oss::usage_error("--log-file - and the download to stdout (cp " + o.source + " " +
+                             o.destination + ") would both write to stdout: log to a file or "
+                             "stderr instead");
+    ctx.stdout_is_data = true;
+  }
+  if (const auto target = local_state(path); !stream && target && (!o.force || has_skip_rules(o))) {
     const auto object = object_state(client, source.bucket, source.key).value_or(ItemState{});
     if (should_skip(o, ctx, object, target, path)) {
       TransferTotals totals{Direction::download, 1, object.size, 0, 0, 1, object.size,
@@ -78,7 +90,7 @@ int download(const CpOptions& o, const OssPath& source, Context& ctx) {
   progress.finish();
   TransferTotals totals{Direction::download, 1, outcome.bytes, 1, outcome.bytes, 0, 0,
                         ctx.elapsed_seconds()};
-  ctx.out << format_summary(totals) << "\n";
+  if (!ctx.stdout_is_data) ctx.out << format_summary(totals) << "\n";
   ctx.print_elapsed();
   return 0;
 }

@@ -8,12 +8,27 @@
 #include <ctime>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace cli::cp_detail {
 
 /// Object headers for an upload or copy: --metadata items, then the header flags (which win),
 /// validated. Throws oss::Error(usage) before anything is sent.
 oss::Headers object_headers(const CpOptions& options);
+
+/// A cp flag that becomes an object header.
+struct HeaderFlag {
+  const char* flag;   ///< "--cache-control"
+  const char* header; ///< "Cache-Control"
+  const std::string* value;
+};
+/// The header flags of o (--content-type … --storage-class), values pointing into o.
+std::vector<HeaderFlag> header_flags(const CpOptions& options);
+
+/// A download (oss:// to local or -) takes no object headers: --metadata and the header flags
+/// are refused, and so is --log-file - with a download to stdout (log lines would mix with the
+/// data). Throws oss::Error(usage) naming the flags.
+void check_download_flags(const CpOptions& options, const GlobalOptions& globals);
 
 /// True when the headers give the destination of a copy new properties (content headers or
 /// user metadata): the copy then replaces the source's metadata.

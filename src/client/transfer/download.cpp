@@ -124,6 +124,20 @@ ObjectOutcome ranged_download(ClientPool& pool, OssClient& main_client, const st
   }
 }
 
+/// One sequential GET straight into a character device or FIFO: no temp file, no rename, no
+/// ranged parts (a FIFO cannot seek). Bytes already written stay written on failure.
+ObjectOutcome stream_download(OssClient& client, const std::string& bucket, const std::string& key,
+                              const DownloadTarget& target, const ProgressFn& progress) {
+  const std::string& path = target.path;
+  const UniqueFd fd = open_stream_target(target);
+  const TransferResult result =
+      client.get_object(bucket, key, "", [&](const char* data, std::size_t n) {
+        write_all(fd.get(), data, n, path);
+        if (progress) progress(static_cast<std::int64_t>(n));
+      });
+  return {result.bytes, false, false, false};
+}
+
 } // namespace
 
 ObjectOutcome download_object(ClientPool& pool, const std::string& bucket, const std::string& key,
@@ -135,17 +149,22 @@ ObjectOutcome download_object(ClientPool& pool, const std::string& bucket, const
     client.get_object(bucket, key, "", [](const char*, std::size_t) {});
     return {size.value_or(0), false, false, true};
   }
+  // Never rename over what is not a regular file: a symlink is followed to its target, a
+  // device or FIFO is written in place.
+  const DownloadTarget target = resolve_download_target(dest_path);
+  if (target.kind == DownloadTarget::Kind::stream)
+    return stream_download(client, bucket, key, target, progress);
   if (!size || *size > tuning.bigfile_threshold) {
     const oss::Headers head = client.head_object(bucket, key);
     if (detail::content_length(head) > tuning.bigfile_threshold)
-      return ranged_download(pool, client, bucket, key, dest_path, head, tuning, progress);
+      return ranged_download(pool, client, bucket, key, target.path, head, tuning, progress);
   }
-  TempFile temp(dest_path);
+  TempFile temp(target.path);
   std::uint64_t written = 0;
   try {
     const TransferResult result =
         client.get_object(bucket, key, "", [&](const char* data, std::size_t n) {
-          write_all(temp.fd(), data, n, dest_path);
+          write_all(temp.fd(), data, n, target.path);
           written += n;
           if (progress) progress(static_cast<std::int64_t>(n));
         });

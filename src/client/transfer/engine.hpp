@@ -43,7 +43,10 @@ ObjectOutcome upload_file(ClientPool& pool, const std::string& path, const std::
                           const ProgressFn& progress);
 
 /// Downloads bucket/key to the local file `dest_path` (its directory must exist). `size` from a
-/// listing saves the HEAD for small objects; nullopt = ask the server.
+/// listing saves the HEAD for small objects; nullopt = ask the server. What is at dest_path is
+/// never replaced unless it is a regular file (resolve_download_target): a symlink's target is
+/// written instead, a character device or FIFO is streamed into in place, anything else is
+/// refused with oss::Error(usage).
 ObjectOutcome download_object(ClientPool& pool, const std::string& bucket, const std::string& key,
                               const std::string& dest_path, std::optional<std::uint64_t> size,
                               const Tuning& tuning, const ProgressFn& progress);

@@ -42,6 +42,28 @@ private:
   std::uint64_t m_begin, m_size, m_done = 0;
 };
 
+/// Where a download to a local path writes, decided before anything is written.
+struct DownloadTarget {
+  enum class Kind {
+    file,  ///< a regular file (new or existing): temp file beside it, renamed onto it
+    stream ///< an existing character device or FIFO (/dev/null, /dev/stdout): written in place
+  };
+  Kind kind = Kind::file;
+  std::string path;      ///< file: symlinks resolved, the file the bytes end up in
+  int inherited_fd = -1; ///< stream: the path names our own descriptor (/dev/stdout, /dev/fd/N)
+};
+
+/// Classifies `path` for a download, never replacing what is not a regular file: nothing there
+/// or a regular file -> file; a symlink -> its target (followed to the end, a dangling link's
+/// target is created); a character device or FIFO -> stream; a path naming one of our own
+/// descriptors (/dev/stdout, /dev/fd/N) -> stream into that descriptor. Throws
+/// oss::Error(usage) naming the path for a directory, socket, block device or a symlink loop.
+DownloadTarget resolve_download_target(const std::string& path);
+
+/// Opens a stream target for writing: duplicates the inherited descriptor, or opens the existing
+/// device or FIFO (no create, no truncate). Throws oss::Error(client) naming the path.
+UniqueFd open_stream_target(const DownloadTarget& target);
+
 /// A file that becomes `final_path` on commit. By default `.<name>.ossutil-XXXXXX` in the
 /// destination's directory, removed on destruction unless committed. A resumable download
 /// passes a fixed `work_path` and keep_on_failure, so a rerun finds the bytes already written.
@@ -58,7 +80,8 @@ public:
   const std::string& path() const { return m_path; }
   /// Truncates/extends to size (ranged downloads write parts at their offsets).
   void resize(std::uint64_t size);
-  /// Permissions as for a new file (0666 & ~umask), close, rename onto the final path.
+  /// Permissions of the file it replaces (an existing regular file at the final path keeps its
+  /// mode, e.g. 0600), else as for a new file (0666 & ~umask); close; rename onto the final path.
   void commit();
   /// Makes the destructor remove the file even when it was opened with keep_on_failure.
   void discard_on_failure() { m_keep = false; }
@@ -69,6 +92,7 @@ private:
   UniqueFd m_fd;
   bool m_keep = false;
   bool m_committed = false;
+  int m_existing_mode = -1; ///< permission bits of the file at m_final when opened; -1 = none
 };
 
 /// The directory part of a path ("." when none).
