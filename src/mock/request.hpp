@@ -4,9 +4,11 @@
 #include "oss/http_types.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace mock {
 
@@ -40,8 +42,17 @@ struct Principal {
 /// Receives a streamed request body (PutObject and friends).
 class BodySink {
 public:
+  /// Consumes every chunk of the body, in order.
+  using Lane = std::function<void(const char* data, std::size_t size)>;
+
   virtual ~BodySink() = default;
   virtual void write(const void* data, std::size_t size) = 0;
+  /// The work of write() split into independent lanes (e.g. hashing; checksumming and storing)
+  /// that may run on separate threads at the same time, each seeing every chunk in order. Used
+  /// instead of write() for large bodies; the default is one lane calling write().
+  virtual std::vector<Lane> lanes() {
+    return {[this](const char* data, std::size_t size) { write(data, size); }};
+  }
 };
 
 struct Response {

@@ -233,9 +233,18 @@ void remove_blobs(BlobStore& blobs, const std::vector<std::string>& ids) noexcep
 
 void UploadSink::write(const void* data, std::size_t size) {
   m_md5.update(data, size);
+  store(data, size);
+}
+
+void UploadSink::store(const void* data, std::size_t size) {
   m_crc = oss::crc64_update(m_crc, data, size);
   m_size += size;
   m_writer->write(data, size);
+}
+
+std::vector<BodySink::Lane> UploadSink::lanes() {
+  return {[this](const char* data, std::size_t size) { m_md5.update(data, size); },
+          [this](const char* data, std::size_t size) { store(data, size); }};
 }
 
 void publish_object(Context& ctx, const ObjectRecord& object, bool blob_is_new) {

@@ -63,12 +63,16 @@ void remove_blobs(BlobStore& blobs, const std::vector<std::string>& ids) noexcep
 /// 304 / 412 for If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since, else nullopt.
 std::optional<int> check_preconditions(const RequestHead& head, const ObjectRecord& object);
 
-/// Streams a PutObject body into a blob while computing MD5 and CRC-64.
+/// Streams a PutObject body into a blob while computing MD5 and CRC-64. For large bodies the MD5
+/// (the slowest step, ~0.8 GB/s on one core) is a lane of its own, so that the CRC-64,
+/// encryption and disk writes run beside it.
 class UploadSink : public BodySink {
 public:
   UploadSink(std::unique_ptr<BlobWriter> writer, BucketRecord bucket, oss::SseSpec sse)
       : m_writer(std::move(writer)), m_bucket(std::move(bucket)), m_sse(std::move(sse)) {}
   void write(const void* data, std::size_t size) override;
+  /// Two lanes: MD5; CRC-64 + size + blob. Each touches only its own members.
+  std::vector<Lane> lanes() override;
 
   BlobWriter& writer() { return *m_writer; }
   const BucketRecord& bucket() const { return m_bucket; }
@@ -82,6 +86,8 @@ private:
   std::unique_ptr<BlobWriter> m_writer;
   BucketRecord m_bucket;
   oss::SseSpec m_sse;
+  void store(const void* data, std::size_t size);
+
   util::Md5Stream m_md5;
   std::uint64_t m_crc = 0;
   std::uint64_t m_size = 0;

@@ -18,6 +18,7 @@
 #include <csignal>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -56,6 +57,10 @@ std::string redact_target(std::string_view target) {
 struct Server::State {
   Services& services;
   Dispatcher dispatcher;
+  /// Owns the accepted sockets and is never run. Connection threads use their socket
+  /// synchronously; registered with `io`'s reactor instead, every arriving segment of a request
+  /// body would wake the accept thread (thousands of useless wake-ups per GiB on two cores).
+  asio::io_context connections_io;
   asio::io_context io;
   tcp::acceptor acceptor{io};
   asio::signal_set signals{io, SIGINT, SIGTERM};
@@ -73,12 +78,13 @@ struct Server::State {
 
   void accept_next() {
     if (!acceptor.is_open()) return; // stopped: a resume posted late must not spin
-    acceptor.async_accept([this](const boost::system::error_code& ec, tcp::socket socket) {
+    auto peer = std::make_shared<tcp::socket>(connections_io);
+    acceptor.async_accept(*peer, [this, peer](const boost::system::error_code& ec) {
       if (ec) {
         if (ec != asio::error::operation_aborted) accept_next();
         return;
       }
-      start_connection(std::move(socket));
+      start_connection(std::move(*peer));
       std::lock_guard lock(mutex);
       if (connections.size() >= services.options.http.max_connections) accept_paused = true;
       else accept_next();

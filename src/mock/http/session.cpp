@@ -1,6 +1,8 @@
 #include "mock/http/session.hpp"
 
+#include "mock/http/body_pipeline.hpp"
 #include "mock/http/server.hpp"
+#include "mock/http/timed_stream.hpp"
 #include "oss/error.hpp"
 #include "util/strings.hpp"
 
@@ -15,6 +17,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <span>
 #include <vector>
 
 namespace mock {
@@ -24,7 +27,14 @@ namespace http = boost::beast::http;
 using tcp = boost::asio::ip::tcp;
 using Parser = http::request_parser<http::buffer_body>;
 
-constexpr std::size_t k_chunk = 256 * 1024;
+/// Body chunk: large enough that syscalls, locking and per-chunk hashing setup are noise.
+constexpr std::size_t k_chunk = 1024 * 1024;
+/// Chunks in flight for a pipelined body: one being received, the others queued or consumed.
+constexpr std::size_t k_pipeline_buffers = 4;
+/// Bodies from this size on are pipelined.
+constexpr std::uint64_t k_pipeline_threshold = 2 * k_chunk;
+constexpr std::size_t k_parser_buffer = 64 * 1024;
+constexpr std::size_t k_response_chunk = 256 * 1024;
 constexpr std::size_t k_max_small_body = 8 * 1024 * 1024;
 constexpr std::size_t k_max_drain = 1024 * 1024;
 /// OSS's PutObject limit is 5 GiB; ossmock accepts more (multipart objects arrive whole in
@@ -34,85 +44,7 @@ constexpr std::uint64_t k_max_body = std::uint64_t{1} << 40;
 /// The peer went away or sent garbage while we were reading the body.
 struct BrokenConnection {};
 
-using Clock = std::chrono::steady_clock;
-
-/// The connection's socket as a Beast/Asio sync stream whose reads and writes give up with
-/// `timed_out` once the current deadline passes. The socket is non-blocking underneath, so a
-/// client that stops sending or reading cannot hold a thread forever (slowloris). A shutdown
-/// from Server::stop wakes the poll like any other event.
-class TimedStream {
-public:
-  using executor_type = tcp::socket::executor_type;
-
-  explicit TimedStream(tcp::socket& socket) : m_socket(socket) {
-    boost::system::error_code ignored;
-    m_socket.non_blocking(true, ignored);
-  }
-  executor_type get_executor() { return m_socket.get_executor(); }
-  tcp::socket& socket() { return m_socket; }
-
-  /// Every read and write must finish by `deadline`.
-  void set_deadline(Clock::time_point deadline) {
-    m_deadline = deadline;
-    m_inactivity = {};
-  }
-  /// Each read and write must make progress within `limit` (the deadline moves on with it).
-  void set_inactivity_limit(Clock::duration limit) {
-    m_inactivity = limit;
-    m_deadline = Clock::now() + limit;
-  }
-  bool timed_out() const { return m_timed_out; }
-
-  template <typename Buffers>
-  std::size_t read_some(const Buffers& buffers, boost::system::error_code& ec) {
-    return transfer(POLLIN, ec, [&] { return m_socket.read_some(buffers, ec); });
-  }
-  template <typename Buffers>
-  std::size_t read_some(const Buffers& buffers) {
-    boost::system::error_code ec;
-    const std::size_t n = read_some(buffers, ec);
-    if (ec) throw boost::system::system_error(ec);
-    return n;
-  }
-  template <typename Buffers>
-  std::size_t write_some(const Buffers& buffers, boost::system::error_code& ec) {
-    return transfer(POLLOUT, ec, [&] { return m_socket.write_some(buffers, ec); });
-  }
-  template <typename Buffers>
-  std::size_t write_some(const Buffers& buffers) {
-    boost::system::error_code ec;
-    const std::size_t n = write_some(buffers, ec);
-    if (ec) throw boost::system::system_error(ec);
-    return n;
-  }
-
-private:
-  template <typename Operation>
-  std::size_t transfer(short events, boost::system::error_code& ec, Operation&& operation) {
-    if (m_inactivity.count() > 0) m_deadline = Clock::now() + m_inactivity;
-    for (;;) {
-      const std::size_t n = operation();
-      if (ec != boost::asio::error::would_block && ec != boost::asio::error::try_again) return n;
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(m_deadline - Clock::now());
-      if (left.count() <= 0) {
-        m_timed_out = true;
-        ec = boost::asio::error::timed_out;
-        return 0;
-      }
-      pollfd p{m_socket.native_handle(), events, 0};
-      const int ready = ::poll(&p, 1, static_cast<int>(std::min<long long>(left.count() + 1, 60'000)));
-      if (ready < 0 && errno != EINTR) {
-        ec = boost::system::error_code(errno, boost::system::system_category());
-        return 0;
-      }
-    }
-  }
-
-  tcp::socket& m_socket;
-  Clock::time_point m_deadline = Clock::time_point::max();
-  Clock::duration m_inactivity{};
-  bool m_timed_out = false;
-};
+using Clock = TimedStream::Clock;
 
 Clock::duration seconds(double s) {
   return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(s));
@@ -149,9 +81,43 @@ RequestHead make_head(const Parser& parser) {
   return head;
 }
 
-/// Reads the rest of the body in chunks, handing each to `consume`.
+/// Fills `out` with the next body bytes of a Content-Length body: first those the header read
+/// already buffered, then straight from the socket. Large reads matter: Beast's parser would
+/// receive a body through its flat_buffer in 512-byte `recv` calls and copy every byte once
+/// more. Returns the count (less than out.size() only at the end of the body).
+std::size_t read_length_body(TimedStream& socket, boost::beast::flat_buffer& buffer, std::uint64_t& remaining,
+                             std::span<char> out) {
+  const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(remaining, out.size()));
+  std::size_t got = std::min(want, buffer.size());
+  if (got > 0) {
+    boost::asio::buffer_copy(boost::asio::buffer(out.data(), got), buffer.data());
+    buffer.consume(got);
+  }
+  while (got < want) {
+    boost::system::error_code ec;
+    const std::size_t n = socket.read_some(boost::asio::buffer(out.data() + got, want - got), ec);
+    if (ec || n == 0) throw BrokenConnection{};
+    got += n;
+  }
+  remaining -= got;
+  return got;
+}
+
+/// Reads the rest of the body in chunks of up to k_chunk bytes, handing each to `consume`.
 template <typename Consume>
 void read_body(TimedStream& socket, boost::beast::flat_buffer& buffer, Parser& parser, Consume&& consume) {
+  if (!parser.chunked() && parser.content_length()) {
+    std::uint64_t remaining = *parser.content_length();
+    std::vector<char> chunk(static_cast<std::size_t>(std::min<std::uint64_t>(remaining, k_chunk)));
+    while (remaining > 0) {
+      const std::size_t n = read_length_body(socket, buffer, remaining, chunk);
+      consume(chunk.data(), n);
+    }
+    return;
+  }
+  // Chunked (or close-delimited) bodies go through the parser; a larger buffer lets it read
+  // 64 KiB at a time instead of 512 bytes.
+  buffer.reserve(k_parser_buffer);
   std::vector<char> chunk(k_chunk);
   while (!parser.is_done()) {
     auto& body = parser.get().body();
@@ -163,6 +129,25 @@ void read_body(TimedStream& socket, boost::beast::flat_buffer& buffer, Parser& p
     if (ec) throw BrokenConnection{};
     consume(chunk.data(), chunk.size() - body.size);
   }
+}
+
+/// Streams the body into `sink`. A large body is received on this thread while the sink's lanes
+/// (MD5 on one thread, CRC-64 and storage on another) work on earlier chunks, bounded by
+/// k_pipeline_buffers x k_chunk; small bodies are handled inline, where threads would cost
+/// more than they save.
+void read_body_into(TimedStream& socket, boost::beast::flat_buffer& buffer, Parser& parser, BodySink& sink) {
+  const auto length = parser.content_length();
+  if (parser.chunked() || !length || *length < k_pipeline_threshold) {
+    read_body(socket, buffer, parser, [&](const char* data, std::size_t n) { sink.write(data, n); });
+    return;
+  }
+  BodyPipeline pipeline(sink.lanes(), k_pipeline_buffers, k_chunk);
+  std::uint64_t remaining = *length;
+  while (remaining > 0) {
+    const std::span<char> out = pipeline.acquire();
+    pipeline.submit(read_length_body(socket, buffer, remaining, out));
+  }
+  pipeline.finish();
 }
 
 void send_continue(TimedStream& socket) {
@@ -201,7 +186,7 @@ bool write_response(TimedStream& socket, Response& response, bool head_request, 
     http::response_serializer<http::buffer_body> serializer{message};
     http::write_header(socket, serializer, ec);
     if (ec) return false;
-    std::vector<char> chunk(k_chunk);
+    std::vector<char> chunk(k_response_chunk);
     std::uint64_t offset = response.blob_offset;
     std::uint64_t remaining = response.blob_length;
     while (remaining > 0) {
@@ -350,7 +335,7 @@ void serve_connection(tcp::socket& socket, const Dispatcher& dispatcher) {
         if (!body_read) {
           if (expect_continue) send_continue(stream);
           if (ctx.sink) {
-            read_body(stream, buffer, parser, [&](const char* data, std::size_t n) { ctx.sink->write(data, n); });
+            read_body_into(stream, buffer, parser, *ctx.sink);
           } else {
             bool too_large = false;
             read_body(stream, buffer, parser, [&](const char* data, std::size_t n) {
