@@ -5,9 +5,10 @@
 #include "client/interrupt.hpp"
 
 #include <algorithm>
-#include <functional>
 #include <csignal>
+#include <functional>
 #include <iostream>
+
 #include <unistd.h>
 
 extern char** environ;
@@ -48,7 +49,8 @@ void install_stop_signal_handlers() {
   action.sa_handler = on_stop_signal;
   sigemptyset(&action.sa_mask);
   action.sa_flags = SA_RESETHAND; // no SA_RESTART: a blocking read returns EINTR
-  for (const int sig : {SIGINT, SIGTERM, SIGHUP}) sigaction(sig, &action, nullptr);
+  for (const int sig : {SIGINT, SIGTERM, SIGHUP})
+    sigaction(sig, &action, nullptr);
 }
 
 const CLI::Option* find_option(const CLI::App& app, const std::string& name) {
@@ -61,8 +63,10 @@ const CLI::Option* find_option(const CLI::App& app, const std::string& name) {
 /// "-j/--job" from an option's names ("--retry-times" when it has no short one).
 std::string display_name(const CLI::Option& opt) {
   std::string out;
-  for (const auto& s : opt.get_snames()) out += "-" + s + "/";
-  for (const auto& l : opt.get_lnames()) out += "--" + l + "/";
+  for (const auto& s : opt.get_snames())
+    out += "-" + s + "/";
+  for (const auto& l : opt.get_lnames())
+    out += "--" + l + "/";
   if (out.empty()) return opt.get_name();
   out.pop_back();
   return out;
@@ -124,8 +128,10 @@ int run(const std::vector<std::string>& args, Context& ctx) {
       {"rb", [&] { return run_rb(o.rb, ctx); }},
       {"ls", [&] { return run_ls(o.ls, ctx); }},
       {"rm", [&] { return run_rm(o.rm, ctx); }},
-      {"put-bucket-encryption", [&] { return run_put_bucket_encryption(o.api.put_encryption, ctx); }},
-      {"get-bucket-encryption", [&] { return run_get_bucket_encryption(o.api.get_encryption, ctx); }},
+      {"put-bucket-encryption",
+       [&] { return run_put_bucket_encryption(o.api.put_encryption, ctx); }},
+      {"get-bucket-encryption",
+       [&] { return run_get_bucket_encryption(o.api.get_encryption, ctx); }},
       {"delete-bucket-encryption",
        [&] { return run_delete_bucket_encryption(o.api.delete_encryption, ctx); }},
   };

@@ -4,7 +4,6 @@
 #include "oss/error.hpp"
 #include "util/file_io.hpp"
 
-
 namespace cli {
 namespace {
 
@@ -32,8 +31,7 @@ const client::ResolvedConfig& Context::config() {
     bool explicit_path = false;
     const std::string path = client::config_file_path(globals.config, env, &explicit_path);
     const auto text = read_file(path);
-    if (!text && explicit_path)
-      throw oss::usage_error("cannot read config file \"" + path + "\"");
+    if (!text && explicit_path) throw oss::usage_error("cannot read config file \"" + path + "\"");
     m_config = client::resolve_config(globals.config, env, text.value_or(""));
   }
   return *m_config;
@@ -43,9 +41,10 @@ client::OssClient& Context::client() {
   if (!m_client) {
     const client::ResolvedConfig& cfg = config();
     client::require_request_settings(cfg);
-    m_logger = std::make_unique<client::Logger>(
-        client::parse_log_level(cfg.loglevel),
-        std::vector<std::string>{cfg.credentials.access_key_secret, cfg.credentials.security_token});
+    m_logger =
+        std::make_unique<client::Logger>(client::parse_log_level(cfg.loglevel),
+                                         std::vector<std::string>{cfg.credentials.access_key_secret,
+                                                                  cfg.credentials.security_token});
     m_logger->open(globals.log_file);
     client::ClientOptions options;
     options.config = cfg;

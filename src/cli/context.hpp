@@ -36,8 +36,8 @@ public:
   std::ostream& err; ///< errors, prompts, progress
   client::EnvMap env;
   int stdin_fd = 0;
-  bool stdin_is_tty = false;  ///< decides whether cp may prompt (Decision 6)
-  bool stderr_is_tty = false; ///< progress is drawn only on a terminal
+  bool stdin_is_tty = false;         ///< decides whether cp may prompt (Decision 6)
+  bool stderr_is_tty = false;        ///< progress is drawn only on a terminal
   std::istream* prompt_in = nullptr; ///< answers to prompts; null = none
   bool stdout_is_data = false;       ///< object bytes went to out: print nothing else there
   /// Reads the config file; replaceable in tests. Returns nullopt when the file is missing.

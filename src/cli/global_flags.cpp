@@ -13,7 +13,8 @@ void text_option(CLI::App& app, const std::string& names, std::optional<std::str
 
 void int_option(CLI::App& app, const std::string& names, std::optional<int>& target,
                 const std::string& help) {
-  app.add_option_function<int>(names, [&target](const int& v) { target = v; }, help)
+  app.add_option_function<int>(
+         names, [&target](const int& v) { target = v; }, help)
       ->type_name("int")
       ->group("Global Flags");
 }
@@ -27,8 +28,10 @@ void add_global_flags(CLI::App& app, GlobalOptions& g) {
   text_option(app, "-t,--sts-token", c.sts_token, "STS security token");
   text_option(app, "-e,--endpoint", c.endpoint,
               "service endpoint (host or URL; default https://oss-<region>.aliyuncs.com)");
-  text_option(app, "--region", c.region, "region ID, e.g. cn-hangzhou (required for sign version v4)");
-  text_option(app, "-c,--config-file", c.config_file, "config file path (default ~/.ossutilconfig)");
+  text_option(app, "--region", c.region,
+              "region ID, e.g. cn-hangzhou (required for sign version v4)");
+  text_option(app, "-c,--config-file", c.config_file,
+              "config file path (default ~/.ossutilconfig)");
   text_option(app, "--profile", c.profile, "profile in the config file (default \"default\")");
   text_option(app, "--sign-version", c.sign_version, "signature version: v1 or v4 (default v4)");
   text_option(app, "--addressing-style", c.addressing_style,
@@ -39,7 +42,8 @@ void add_global_flags(CLI::App& app, GlobalOptions& g) {
       ->type_name("string")
       ->group("Global Flags");
   int_option(app, "--retry-times", c.retry_times, "retries on network errors and 5xx (default 10)");
-  int_option(app, "--connect-timeout", c.connect_timeout, "connect timeout in seconds (default 10)");
+  int_option(app, "--connect-timeout", c.connect_timeout,
+             "connect timeout in seconds (default 10)");
   int_option(app, "--read-timeout", c.read_timeout, "read/write timeout in seconds (default 20)");
   app.add_flag("--skip-verify-cert", c.skip_verify_cert, "do not verify the server TLS certificate")
       ->group("Global Flags");

@@ -10,9 +10,9 @@ namespace cli {
 namespace {
 
 constexpr std::array<std::string_view, 10> k_system_headers = {
-    oss::k_header_sse,     oss::k_header_sse_key_id, oss::k_header_sse_data,
-    "x-oss-object-acl",    "x-oss-storage-class",    "Content-Type",
-    "Cache-Control",       "Content-Disposition",    "Content-Encoding",
+    oss::k_header_sse,  oss::k_header_sse_key_id, oss::k_header_sse_data,
+    "x-oss-object-acl", "x-oss-storage-class",    "Content-Type",
+    "Cache-Control",    "Content-Disposition",    "Content-Encoding",
     "Expires"};
 constexpr std::string_view k_meta_prefix = "x-oss-meta-";
 
@@ -78,7 +78,8 @@ oss::Headers parse_metadata_items(const std::vector<std::string>& values) {
 void validate_sse_headers(const oss::Headers& headers) {
   const auto accepted_algorithms = [] {
     std::string list;
-    for (const auto a : oss::k_sse_algorithms) list += (list.empty() ? "" : ", ") + std::string(a);
+    for (const auto a : oss::k_sse_algorithms)
+      list += (list.empty() ? "" : ", ") + std::string(a);
     return list;
   };
   const std::string* sse = oss::find_header(headers, oss::k_header_sse);
@@ -88,8 +89,8 @@ void validate_sse_headers(const oss::Headers& headers) {
   const std::string* data = oss::find_header(headers, oss::k_header_sse_data);
   if (data != nullptr && *data != oss::k_sse_data_sm4)
     throw oss::usage_error("invalid value \"" + *data + "\" for " +
-                           std::string(oss::k_header_sse_data) + " in --metadata; accepted: " +
-                           std::string(oss::k_sse_data_sm4));
+                           std::string(oss::k_header_sse_data) +
+                           " in --metadata; accepted: " + std::string(oss::k_sse_data_sm4));
   const bool kms = sse != nullptr && *sse == "KMS";
   for (const auto name : {oss::k_header_sse_key_id, oss::k_header_sse_data}) {
     if (oss::find_header(headers, name) != nullptr && !kms)

@@ -10,7 +10,8 @@ bool is_oss_url(std::string_view text) { return util::istarts_with(text, "oss://
 
 OssPath parse_oss_url(std::string_view text) {
   if (!is_oss_url(text))
-    throw oss::usage_error("invalid cloud URL \"" + std::string(text) + "\": must start with oss://");
+    throw oss::usage_error("invalid cloud URL \"" + std::string(text) +
+                           "\": must start with oss://");
   const std::string_view rest = text.substr(6);
   const auto slash = rest.find('/');
   OssPath out;
@@ -34,7 +35,8 @@ std::string to_oss_url(std::string_view bucket, std::string_view key) {
 }
 
 std::string base_name(std::string_view path) {
-  while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
+  while (path.size() > 1 && path.back() == '/')
+    path.remove_suffix(1);
   const auto slash = path.find_last_of('/');
   return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
 }

@@ -3,17 +3,16 @@
 #include "util/strings.hpp"
 #include "util/time_format.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <array>
+#include <nlohmann/json.hpp>
 
 namespace cli {
 namespace {
 
 constexpr std::array<std::string_view, 8> k_transport_headers = {
-    "date",         "server",           "connection",         "keep-alive",
-    "transfer-encoding", "accept-ranges", "x-oss-request-id", "x-oss-server-time"};
+    "date",          "server",           "connection",       "keep-alive", "transfer-encoding",
+    "accept-ranges", "x-oss-request-id", "x-oss-server-time"};
 
 bool is_transport_header(std::string_view name) {
   return std::any_of(k_transport_headers.begin(), k_transport_headers.end(),
@@ -73,7 +72,8 @@ std::string render_stat_raw(StatFields fields) {
   std::stable_sort(fields.begin(), fields.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   std::size_t width = 0;
-  for (const auto& f : fields) width = std::max(width, f.first.size());
+  for (const auto& f : fields)
+    width = std::max(width, f.first.size());
   width += 2;
   std::string out;
   for (const auto& [key, value] : fields) {
@@ -88,7 +88,8 @@ std::string render_stat_raw(StatFields fields) {
 
 std::string render_stat_json(const StatFields& fields) {
   nlohmann::json doc = nlohmann::json::object();
-  for (const auto& [key, value] : fields) doc[key] = value;
+  for (const auto& [key, value] : fields)
+    doc[key] = value;
   return doc.dump(2) + "\n";
 }
 

@@ -46,7 +46,8 @@ std::string format_summary(const TransferTotals& t) {
   const std::string verb = t.direction == Direction::upload     ? "Upload"
                            : t.direction == Direction::download ? "Download"
                                                                 : "Copy";
-  std::string out = std::string(t.failed_count > 0 ? "FinishWithError" : "Success") + ": Total " + std::to_string(t.total_count) + " " + source_noun +
+  std::string out = std::string(t.failed_count > 0 ? "FinishWithError" : "Success") + ": Total " +
+                    std::to_string(t.total_count) + " " + source_noun +
                     (t.total_count == 1 ? "" : "s") + ", size " + format_bytes(t.total_bytes) +
                     ", " + verb + " done:(" + std::to_string(t.done_count) + " " + done_noun +
                     ", " + format_bytes(t.done_bytes) + ")";

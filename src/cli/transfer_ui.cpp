@@ -35,7 +35,8 @@ std::string format_progress(const ProgressSnapshot& s) {
     if (have_total && rate > 0 && s.bytes < s.total_bytes) {
       const auto eta = static_cast<long long>(static_cast<double>(s.total_bytes - s.bytes) / rate);
       char buf[48];
-      std::snprintf(buf, sizeof buf, ", ETA %02lld:%02lld:%02lld", eta / 3600, eta / 60 % 60, eta % 60);
+      std::snprintf(buf, sizeof buf, ", ETA %02lld:%02lld:%02lld", eta / 3600, eta / 60 % 60,
+                    eta % 60);
       line += buf;
     }
   }

@@ -16,12 +16,12 @@ bool confirm_overwrite(Context& ctx, bool force, const std::string& target);
 
 /// What the progress line shows at one moment. Pure rendering: format_progress.
 struct ProgressSnapshot {
-  std::string verb;               ///< "Upload", "Download", "Copy"
-  std::uint64_t bytes = 0;        ///< moved so far
-  std::uint64_t total_bytes = 0;  ///< known so far
-  bool total_known = false;       ///< listing finished (or a single object of known size)
+  std::string verb;              ///< "Upload", "Download", "Copy"
+  std::uint64_t bytes = 0;       ///< moved so far
+  std::uint64_t total_bytes = 0; ///< known so far
+  bool total_known = false;      ///< listing finished (or a single object of known size)
   std::uint64_t objects_done = 0, objects_total = 0;
-  bool batch = false;             ///< show the object counts
+  bool batch = false; ///< show the object counts
   double seconds = 0;
 };
 /// "Upload 12.000 MiB of 1.000 GiB (1.17%), 3 of 10 objects, 5.000 MiB/s, ETA 00:03:12"

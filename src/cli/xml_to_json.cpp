@@ -3,6 +3,7 @@
 #include "oss/error.hpp"
 
 #include <nlohmann/json.hpp>
+
 #include <tinyxml2.h>
 
 namespace cli {
@@ -35,7 +36,8 @@ std::string xml_to_json(std::string_view xml) {
   if (doc.Parse(xml.data(), xml.size()) != tinyxml2::XML_SUCCESS)
     throw oss::client_error(std::string("cannot convert the response to JSON: ") + doc.ErrorStr());
   const tinyxml2::XMLElement* root = doc.RootElement();
-  if (root == nullptr) throw oss::client_error("cannot convert the response to JSON: no root element");
+  if (root == nullptr)
+    throw oss::client_error("cannot convert the response to JSON: no root element");
   return convert(root).dump(2) + "\n";
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+
 #include <unistd.h>
 
 namespace client {

@@ -51,8 +51,8 @@ IniSections parse_ini(std::string_view text) {
     if (line.empty() || line.front() == '#' || line.front() == ';') continue;
     if (line.front() == '[') {
       const auto close = line.find(']');
-      section = normalize_section(line.substr(1, close == std::string_view::npos ? line.size() - 1
-                                                                               : close - 1));
+      section = normalize_section(
+          line.substr(1, close == std::string_view::npos ? line.size() - 1 : close - 1));
       out[section];
       continue;
     }
@@ -182,9 +182,10 @@ ResolvedConfig resolve_config(const ConfigFlags& flags, const EnvMap& env,
   const ProfileView file(ini, profile);
   // A profile the user named must exist; only the implicit "default" may be absent.
   if (!file.found() && !util::iequals(profile, "default"))
-    throw oss::usage_error("profile \"" + profile + "\" (from " +
-                           (flags.profile && !flags.profile->empty() ? "--profile" : "OSSUTIL_PROFILE") +
-                           ") is not in the config file: add a [profile " + profile + "] section");
+    throw oss::usage_error(
+        "profile \"" + profile + "\" (from " +
+        (flags.profile && !flags.profile->empty() ? "--profile" : "OSSUTIL_PROFILE") +
+        ") is not in the config file: add a [profile " + profile + "] section");
   const Sources src{flags, env, file};
   ResolvedConfig out;
 

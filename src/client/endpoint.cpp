@@ -79,8 +79,10 @@ Endpoint parse_endpoint(std::string_view text) {
                              "\": scheme must be http or https");
   }
   // Anything after the authority (a trailing "/" or a path) is not part of the endpoint.
-  if (const auto slash = rest.find('/'); slash != std::string_view::npos) rest = rest.substr(0, slash);
-  if (rest.empty()) throw oss::usage_error("invalid endpoint \"" + std::string(text) + "\": no host");
+  if (const auto slash = rest.find('/'); slash != std::string_view::npos)
+    rest = rest.substr(0, slash);
+  if (rest.empty())
+    throw oss::usage_error("invalid endpoint \"" + std::string(text) + "\": no host");
   if (const std::string problem = authority_problem(rest); !problem.empty())
     throw oss::usage_error("invalid -e/--endpoint \"" + std::string(text) + "\": " + problem +
                            "; expected host[:port] or http(s)://host[:port], e.g. "
@@ -94,7 +96,8 @@ namespace {
 std::string_view host_of(std::string_view authority) {
   if (!authority.empty() && authority.front() == '[') {
     const auto close = authority.find(']');
-    return authority.substr(1, close == std::string_view::npos ? std::string_view::npos : close - 1);
+    return authority.substr(1,
+                            close == std::string_view::npos ? std::string_view::npos : close - 1);
   }
   if (const auto colon = authority.rfind(':'); colon != std::string_view::npos)
     return authority.substr(0, colon);

@@ -29,8 +29,7 @@ void Logger::open(const std::string& path) {
     return;
   }
   std::FILE* f = std::fopen(path.c_str(), "a");
-  if (f == nullptr)
-    throw oss::client_error("open log file " + path + ": " + std::strerror(errno));
+  if (f == nullptr) throw oss::client_error("open log file " + path + ": " + std::strerror(errno));
   if (m_owned) std::fclose(m_file);
   m_file = f;
   m_owned = true;
@@ -38,7 +37,8 @@ void Logger::open(const std::string& path) {
 
 void Logger::log(LogLevel level, std::string_view text) {
   if (!enabled(level)) return;
-  std::string line = util::iso8601_ms(util::now_utc()) + (level == LogLevel::debug ? " [debug] " : " [info] ");
+  std::string line =
+      util::iso8601_ms(util::now_utc()) + (level == LogLevel::debug ? " [debug] " : " [info] ");
   line += redact_secrets(std::string(text), m_secrets);
   if (line.empty() || line.back() != '\n') line.push_back('\n');
   std::fwrite(line.data(), 1, line.size(), m_file);

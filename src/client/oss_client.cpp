@@ -27,7 +27,8 @@ std::chrono::milliseconds retry_backoff(int attempt) {
   const int shift = std::min(attempt, 5);
   const long base = std::min(100L << shift, 2000L);
   thread_local std::minstd_rand rng{std::random_device{}()};
-  return std::chrono::milliseconds(base / 2 + static_cast<long>(rng() % static_cast<unsigned long>(base / 2 + 1)));
+  return std::chrono::milliseconds(
+      base / 2 + static_cast<long>(rng() % static_cast<unsigned long>(base / 2 + 1)));
 }
 
 oss::ServiceError service_error_from_response(const HttpResponse& response) {
@@ -36,19 +37,21 @@ oss::ServiceError service_error_from_response(const HttpResponse& response) {
   if (!response.body.empty()) parsed = oss::parse_error_xml(response.body, error);
   if (!parsed) {
     if (const auto* encoded = oss::find_header(response.headers, "x-oss-err")) {
-      if (const auto xml = util::base64_decode(*encoded)) parsed = oss::parse_error_xml(*xml, error);
+      if (const auto xml = util::base64_decode(*encoded))
+        parsed = oss::parse_error_xml(*xml, error);
     }
   }
   if (!parsed || error.code.empty()) {
     error.code = "BadErrorResponse";
     if (error.message.empty())
-      error.message = response.body.empty() ? "Empty response body, HTTP status " +
-                                                  std::to_string(response.status)
-                                            : "Failed to parse the error response body";
+      error.message = response.body.empty()
+                          ? "Empty response body, HTTP status " + std::to_string(response.status)
+                          : "Failed to parse the error response body";
   }
   error.http_status = static_cast<int>(response.status);
   if (error.request_id.empty())
-    if (const auto* id = oss::find_header(response.headers, "x-oss-request-id")) error.request_id = *id;
+    if (const auto* id = oss::find_header(response.headers, "x-oss-request-id"))
+      error.request_id = *id;
   if (error.ec.empty())
     if (const auto* ec = oss::find_header(response.headers, "x-oss-ec")) error.ec = *ec;
   return error;
@@ -56,7 +59,8 @@ oss::ServiceError service_error_from_response(const HttpResponse& response) {
 
 OssClient::OssClient(ClientOptions options)
     : m_options(std::move(options)), m_endpoint(parse_endpoint(m_options.config.endpoint)),
-      m_style(effective_style(parse_addressing_style(m_options.config.addressing_style), m_endpoint)),
+      m_style(
+          effective_style(parse_addressing_style(m_options.config.addressing_style), m_endpoint)),
       m_transport(TransportOptions{m_options.config.connect_timeout, m_options.config.read_timeout,
                                    m_options.config.skip_verify_cert, m_options.user_agent}) {
   if (!m_options.clock) m_options.clock = util::now_utc;
@@ -128,7 +132,8 @@ void OssClient::log_response(const std::string& url, const HttpResponse& respons
 OssClient::Outcome OssClient::execute(const Call& call) {
   const std::string url = url_for(call.bucket, call.key, call.query);
   const std::string endpoint = call.method + " " + url;
-  const bool changes_state = call.skip_in_dry_run || (call.method != "GET" && call.method != "HEAD");
+  const bool changes_state =
+      call.skip_in_dry_run || (call.method != "GET" && call.method != "HEAD");
   const bool idempotent = call.method != "POST";
   const int attempts = 1 + (idempotent ? std::max(0, m_options.config.retry_times) : 0);
 
@@ -187,8 +192,8 @@ OssClient::Outcome OssClient::execute(const Call& call) {
       resend_now = true;
       m_clock_offset = server_time - m_options.clock();
       if (m_options.logger)
-        m_options.logger->log(LogLevel::info, "clock offset corrected by " +
-                                                  std::to_string(m_clock_offset) + " s");
+        m_options.logger->log(LogLevel::info,
+                              "clock offset corrected by " + std::to_string(m_clock_offset) + " s");
       --attempt; // the correction does not use up a retry
       continue;
     }

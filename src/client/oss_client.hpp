@@ -17,11 +17,11 @@
 
 #include <chrono>
 #include <ctime>
-#include <vector>
 #include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace client {
 
@@ -49,7 +49,7 @@ struct ClientOptions {
   /// Dry-run: state-changing requests are signed and printed to dry_run_out, never sent.
   bool dry_run = false;
   std::ostream* dry_run_out = nullptr;
-  Logger* logger = nullptr; ///< may be null
+  Logger* logger = nullptr;           ///< may be null
   std::function<std::time_t()> clock; ///< signing time; defaults to util::now_utc
   std::string user_agent = "ossutil-cpp";
 };

@@ -1,6 +1,5 @@
 // The typed operations of OssClient (one request each, through execute()).
 #include "client/oss_client.hpp"
-
 #include "oss/crc64.hpp"
 #include "util/crypto.hpp"
 #include "util/encoding.hpp"
@@ -36,7 +35,8 @@ private:
 };
 
 /// OSS: x-oss-hash-crc64ecma is the decimal CRC-64 of the whole object; absent = not checked.
-void check_crc(const std::string& operation, const oss::Headers& headers, std::uint64_t client_crc) {
+void check_crc(const std::string& operation, const oss::Headers& headers,
+               std::uint64_t client_crc) {
   const auto* server = oss::find_header(headers, "x-oss-hash-crc64ecma");
   if (server == nullptr || server->empty()) return;
   const std::string mine = oss::crc64_to_string(client_crc);
@@ -48,10 +48,14 @@ void check_crc(const std::string& operation, const oss::Headers& headers, std::u
 std::string xml_escape(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else out.push_back(c);
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else
+      out.push_back(c);
   }
   return out;
 }
@@ -65,7 +69,8 @@ void OssClient::put_bucket(const std::string& bucket, const std::string& acl,
   std::optional<StringBodySource> body;
   if (!storage_class.empty() || !redundancy_type.empty()) {
     std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CreateBucketConfiguration>";
-    if (!storage_class.empty()) xml += "<StorageClass>" + xml_escape(storage_class) + "</StorageClass>";
+    if (!storage_class.empty())
+      xml += "<StorageClass>" + xml_escape(storage_class) + "</StorageClass>";
     if (!redundancy_type.empty())
       xml += "<DataRedundancyType>" + xml_escape(redundancy_type) + "</DataRedundancyType>";
     xml += "</CreateBucketConfiguration>";
@@ -82,8 +87,8 @@ void OssClient::delete_bucket(const std::string& bucket) {
 }
 
 BucketInfo OssClient::get_bucket_info(const std::string& bucket) {
-  return parse_bucket_info(execute(Call{"GetBucketInfo", "GET", bucket, "", {{"bucketInfo", ""}}, {}})
-                               .response.body);
+  return parse_bucket_info(
+      execute(Call{"GetBucketInfo", "GET", bucket, "", {{"bucketInfo", ""}}, {}}).response.body);
 }
 
 ListBucketsPage OssClient::list_buckets(const std::string& marker) {
@@ -98,7 +103,8 @@ ListObjectsPage OssClient::list_objects_v2(const std::string& bucket, const std:
   Call call{"ListObjectsV2", "GET", bucket, "", {{"list-type", "2"}, {"encoding-type", "url"}}, {}};
   if (!prefix.empty()) call.query.emplace_back("prefix", prefix);
   if (!delimiter.empty()) call.query.emplace_back("delimiter", delimiter);
-  if (!continuation_token.empty()) call.query.emplace_back("continuation-token", continuation_token);
+  if (!continuation_token.empty())
+    call.query.emplace_back("continuation-token", continuation_token);
   if (max_keys > 0) call.query.emplace_back("max-keys", std::to_string(max_keys));
   return parse_list_objects_v2(execute(call).response.body);
 }
@@ -152,7 +158,8 @@ bool OssClient::object_exists(const std::string& bucket, const std::string& key)
 }
 
 std::string OssClient::get_object_acl(const std::string& bucket, const std::string& key) {
-  return parse_acl(execute(Call{"GetObjectAcl", "GET", bucket, key, {{"acl", ""}}, {}}).response.body);
+  return parse_acl(
+      execute(Call{"GetObjectAcl", "GET", bucket, key, {{"acl", ""}}, {}}).response.body);
 }
 
 void OssClient::delete_object(const std::string& bucket, const std::string& key) {
@@ -180,8 +187,12 @@ PartResult OssClient::upload_part(const std::string& bucket, const std::string& 
                                   const std::string& upload_id, std::uint32_t part_number,
                                   BodySource& body) {
   CrcBodySource crc_body(body);
-  Call call{"UploadPart", "PUT", bucket, key,
-            {{"partNumber", std::to_string(part_number)}, {"uploadId", upload_id}}, {}};
+  Call call{"UploadPart",
+            "PUT",
+            bucket,
+            key,
+            {{"partNumber", std::to_string(part_number)}, {"uploadId", upload_id}},
+            {}};
   call.body = &crc_body;
   Outcome outcome = execute(call);
   if (!outcome.dry_run) check_crc("UploadPart", outcome.response.headers, crc_body.crc());
@@ -194,8 +205,12 @@ std::string OssClient::upload_part_copy(const std::string& bucket, const std::st
                                         const std::string& source_bucket,
                                         const std::string& source_key, std::uint64_t offset,
                                         std::uint64_t size) {
-  Call call{"UploadPartCopy", "PUT", bucket, key,
-            {{"partNumber", std::to_string(part_number)}, {"uploadId", upload_id}}, {}};
+  Call call{"UploadPartCopy",
+            "PUT",
+            bucket,
+            key,
+            {{"partNumber", std::to_string(part_number)}, {"uploadId", upload_id}},
+            {}};
   call.headers.push_back(
       {"x-oss-copy-source", "/" + source_bucket + "/" + util::percent_encode(source_key, true)});
   if (size > 0)

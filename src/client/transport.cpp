@@ -4,10 +4,10 @@
 #include "oss/error.hpp"
 #include "util/strings.hpp"
 
-#include <curl/curl.h>
-
 #include <exception>
 #include <mutex>
+
+#include <curl/curl.h>
 
 namespace client {
 namespace {
@@ -49,7 +49,8 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
     // A new status line (after 100-continue or a redirect) starts a fresh header set.
     ex->response.headers.clear();
     const auto sp = line.find(' ');
-    ex->response.status = sp == std::string_view::npos ? 0 : std::atol(std::string(line.substr(sp + 1, 3)).c_str());
+    ex->response.status =
+        sp == std::string_view::npos ? 0 : std::atol(std::string(line.substr(sp + 1, 3)).c_str());
     return n;
   }
   const auto colon = line.find(':');
@@ -181,7 +182,8 @@ HttpResponse Transport::perform(const HttpRequest& request, const BodySink& sink
       curl_easy_setopt(easy, CURLOPT_READFUNCTION, on_read);
       curl_easy_setopt(easy, CURLOPT_READDATA, &ex);
       if (request.body_size)
-        curl_easy_setopt(easy, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(*request.body_size));
+        curl_easy_setopt(easy, CURLOPT_INFILESIZE_LARGE,
+                         static_cast<curl_off_t>(*request.body_size));
     } else {
       curl_easy_setopt(easy, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(0));
     }

@@ -29,8 +29,8 @@ using BodySink = std::function<void(const char* data, std::size_t size)>;
 struct HttpRequest {
   std::string method; ///< GET, HEAD, PUT, POST, DELETE
   std::string url;
-  oss::Headers headers;                ///< exactly the headers to send (already signed)
-  BodyReader body;                     ///< empty = no body
+  oss::Headers headers;                   ///< exactly the headers to send (already signed)
+  BodyReader body;                        ///< empty = no body
   std::optional<std::uint64_t> body_size; ///< known size -> Content-Length; nullopt -> chunked
 };
 

@@ -8,9 +8,6 @@
 #include "mock/store/blob_store.hpp"
 #include "mock/store/metadata_store.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -19,6 +16,9 @@
 #include <iostream>
 #include <set>
 #include <stdexcept>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace mock {
 namespace fs = std::filesystem;
@@ -40,7 +40,8 @@ void write_file_atomically(const std::string& path, const std::string& text) {
   const std::string temp = path + ".tmp." + std::to_string(::getpid());
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) throw std::runtime_error("cannot write " + temp + ": " + std::strerror(errno));
-  const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+  const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
+                  ::fsync(fd) == 0;
   ::close(fd);
   if (!ok || ::rename(temp.c_str(), path.c_str()) != 0) {
     const std::string error = std::strerror(errno);
@@ -68,7 +69,8 @@ int run_server(const ServerOptions& options) {
     std::printf("ossmock listening on http://%s:%u\n", server.url_host().c_str(),
                 static_cast<unsigned>(server.port()));
     std::fflush(stdout);
-    if (!options.port_file.empty()) write_file_atomically(options.port_file, std::to_string(server.port()) + "\n");
+    if (!options.port_file.empty())
+      write_file_atomically(options.port_file, std::to_string(server.port()) + "\n");
     std::fprintf(stderr, "ossmock: region %s, data dir %s, %zu user(s)\n", options.region.c_str(),
                  options.data_dir.c_str(), options.users.size());
     server.run();

@@ -21,9 +21,7 @@ const User* find_user(const std::vector<User>& users, std::string_view access_ke
   return nullptr;
 }
 
-Principal principal_of(const User& user) {
-  return Principal{false, user.access_key_id, user.name};
-}
+Principal principal_of(const User& user) { return Principal{false, user.access_key_id, user.name}; }
 
 void check_skew(std::time_t request_time, std::time_t now) {
   if (std::llabs(static_cast<long long>(request_time) - static_cast<long long>(now)) >
@@ -90,8 +88,8 @@ void verify_v4(const oss::SignableRequest& request, const RequestHead& head, con
   const auto additional = oss::v4::effective_additional_headers(check.additional, request.headers);
   const std::string canonical = oss::v4::canonical_request(request, additional);
   const std::string to_sign = oss::v4::string_to_sign(check.datetime, check.scope, canonical);
-  if (util::constant_time_equal(
-          oss::v4::signature(user.access_key_secret, check.scope, to_sign), check.signature))
+  if (util::constant_time_equal(oss::v4::signature(user.access_key_secret, check.scope, to_sign),
+                                check.signature))
     return;
   const std::string raw_query = raw_canonical_query(head.raw_query);
   const std::string alt_canonical = with_query_line(canonical, raw_query);
@@ -120,10 +118,9 @@ Principal v4_header(const RequestHead& head, const Target& target, const std::ve
   switch (oss::v4::parse_authorization(authorization, parsed)) {
   case oss::v4::AuthorizationParse::ok: break;
   case oss::v4::AuthorizationParse::empty_additional_headers:
-    throw errors::invalid_argument("The AdditionalHeaders field in the Authorization header is empty.",
-                                   "0002-00000209");
-  default:
-    throw errors::invalid_argument("Invalid signature v4 Authorization header format.");
+    throw errors::invalid_argument(
+        "The AdditionalHeaders field in the Authorization header is empty.", "0002-00000209");
+  default: throw errors::invalid_argument("Invalid signature v4 Authorization header format.");
   }
   const User* user = find_user(users, parsed.access_key_id);
   if (user == nullptr) throw errors::invalid_access_key_id(parsed.access_key_id);
@@ -133,8 +130,9 @@ Principal v4_header(const RequestHead& head, const Target& target, const std::ve
                                    "0002-00000505");
   const auto time = util::parse_iso8601_basic(*date);
   if (!time)
-    throw errors::invalid_argument_header("The x-oss-date header is not in the form yyyymmddTHHMMSSZ.",
-                                          "x-oss-date", *date, "0002-00000505");
+    throw errors::invalid_argument_header(
+        "The x-oss-date header is not in the form yyyymmddTHHMMSSZ.", "x-oss-date", *date,
+        "0002-00000505");
   check_skew(*time, now);
   check_scope(parsed.scope, parsed.terminator, region, *date);
   check_content_sha256(head);
@@ -161,7 +159,8 @@ Principal v4_query(const RequestHead& head, const Target& target, const std::vec
     throw errors::invalid_argument("The x-oss-signature parameter is missing.", "0002-00000219");
   const std::string* date = head.param("x-oss-date");
   const auto time = date != nullptr ? util::parse_iso8601_basic(*date) : std::nullopt;
-  if (!time) throw errors::invalid_argument("The x-oss-date parameter is invalid.", "0002-00000505");
+  if (!time)
+    throw errors::invalid_argument("The x-oss-date parameter is invalid.", "0002-00000505");
 
   const auto parts = util::split(*credential, '/');
   if (parts.size() != 5) throw errors::invalid_argument("Invalid credential in x-oss-credential.");
@@ -172,8 +171,8 @@ Principal v4_query(const RequestHead& head, const Target& target, const std::vec
 
   const auto seconds = parse_int(*expires);
   if (!seconds || *seconds <= 0 || *seconds > 604800)
-    throw errors::invalid_argument_header("x-oss-expires must be 1-604800 seconds.", "x-oss-expires",
-                                          *expires);
+    throw errors::invalid_argument_header("x-oss-expires must be 1-604800 seconds.",
+                                          "x-oss-expires", *expires);
   if (now < *time - k_max_skew_seconds)
     throw ApiError(403, "AccessDenied", "Request is not valid yet.", "0002-00000235");
   if (now > *time + *seconds)
@@ -194,7 +193,8 @@ Principal v4_query(const RequestHead& head, const Target& target, const std::vec
 void verify_v1(const oss::SignableRequest& request, std::string_view date, const User& user,
                std::string_view provided) {
   const std::string to_sign = oss::v1::string_to_sign(request, date, false);
-  if (util::constant_time_equal(oss::v1::signature(user.access_key_secret, to_sign), provided)) return;
+  if (util::constant_time_equal(oss::v1::signature(user.access_key_secret, to_sign), provided))
+    return;
   const std::string with_x_oss = oss::v1::string_to_sign(request, date, true);
   if (with_x_oss != to_sign &&
       util::constant_time_equal(oss::v1::signature(user.access_key_secret, with_x_oss), provided))
@@ -207,7 +207,8 @@ Principal v1_header(const RequestHead& head, const Target& target, const std::ve
   const std::string_view credential = util::trim(std::string_view(authorization).substr(4));
   const auto colon = credential.rfind(':');
   if (colon == std::string_view::npos || colon == 0 || colon + 1 == credential.size())
-    throw errors::invalid_argument("The Authorization header is invalid. Expected OSS AccessKeyId:Signature.");
+    throw errors::invalid_argument(
+        "The Authorization header is invalid. Expected OSS AccessKeyId:Signature.");
   const std::string access_key_id(credential.substr(0, colon));
   const std::string provided(credential.substr(colon + 1));
   const User* user = find_user(users, access_key_id);
@@ -230,8 +231,8 @@ Principal v1_query(const RequestHead& head, const Target& target, const std::vec
   const std::string* expires = head.param("Expires");
   const std::string* signature = head.param("Signature");
   if (access_key_id == nullptr || signature == nullptr || expires == nullptr)
-    throw errors::access_denied(
-        "Query-string authentication requires the Signature, Expires and OSSAccessKeyId parameters");
+    throw errors::access_denied("Query-string authentication requires the Signature, Expires and "
+                                "OSSAccessKeyId parameters");
   if (expires->empty())
     throw ApiError(403, "AccessDenied", "The Expires parameter is empty.", "0002-00000068");
   const auto expiry = parse_int(*expires);
@@ -271,7 +272,8 @@ std::string raw_canonical_query(std::string_view raw_query) {
     std::replace(value.begin(), value.end(), '+', ' ');
     auto plus_to_20 = [](std::string s) {
       std::string out;
-      for (char c : s) out += c == ' ' ? std::string("%20") : std::string(1, c);
+      for (char c : s)
+        out += c == ' ' ? std::string("%20") : std::string(1, c);
       return out;
     };
     items.emplace_back(plus_to_20(key), plus_to_20(value));
@@ -306,7 +308,8 @@ Principal authenticate(const RequestHead& head, const Target& target,
       return v4_header(head, target, users, region, now, *authorization);
     if (authorization->starts_with("OSS "))
       return v1_header(head, target, users, now, *authorization);
-    throw errors::invalid_argument("The Authorization header is invalid: unknown signature method.");
+    throw errors::invalid_argument(
+        "The Authorization header is invalid: unknown signature method.");
   }
   if (head.has("x-oss-signature-version") || head.has("x-oss-signature") ||
       head.has("x-oss-credential"))

@@ -1,11 +1,11 @@
 #include "mock/data_dir_lock.hpp"
 
+#include <cerrno>
+#include <cstring>
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 
 namespace mock {
 
@@ -18,9 +18,8 @@ DataDirLock::DataDirLock(const std::string& data_dir) {
     ::close(m_fd);
     m_fd = -1;
     if (error == EWOULDBLOCK)
-      throw DataDirBusy("data directory " + data_dir +
-                        " is in use by another ossmock (it holds " + path +
-                        "); stop it or choose another --data-dir");
+      throw DataDirBusy("data directory " + data_dir + " is in use by another ossmock (it holds " +
+                        path + "); stop it or choose another --data-dir");
     throw std::runtime_error("cannot lock " + path + ": " + std::strerror(error));
   }
   // The pid helps a person find the other server; the lock itself is what counts.

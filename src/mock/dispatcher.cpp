@@ -10,7 +10,9 @@
 namespace mock {
 namespace {
 
-bool public_read(std::string_view acl) { return acl == "public-read" || acl == "public-read-write"; }
+bool public_read(std::string_view acl) {
+  return acl == "public-read" || acl == "public-read-write";
+}
 
 } // namespace
 
@@ -41,7 +43,8 @@ void check_anonymous_access(Context& ctx, const Route& route) {
   case Access::object_read: {
     const auto object = ctx.services.meta.object(name, ctx.target.key);
     const std::string& acl = (object && object->acl != "default") ? object->acl : bucket->acl;
-    if (!public_read(acl)) throw errors::access_denied("Anonymous user has no right to access this object.");
+    if (!public_read(acl))
+      throw errors::access_denied("Anonymous user has no right to access this object.");
     // OSS: anonymous reads of SSE-KMS data are refused (oss-api.md §5.7).
     if (object && object->sse.algorithm == "KMS") throw errors::forbidden_by_kms();
     break;
@@ -58,7 +61,8 @@ void check_anonymous_access(Context& ctx, const Route& route) {
 void check_user_metadata_size(const RequestHead& head) {
   std::size_t total = 0;
   for (const auto& header : head.headers)
-    if (util::istarts_with(header.name, "x-oss-meta-")) total += header.name.size() + header.value.size();
+    if (util::istarts_with(header.name, "x-oss-meta-"))
+      total += header.name.size() + header.value.size();
   if (total > errors::k_max_user_metadata_bytes) throw errors::metadata_too_large(total);
 }
 
@@ -69,7 +73,8 @@ std::string xml_safe(std::string text) {
 const Route& Dispatcher::begin(Context& ctx) const {
   if (is_admin_target(ctx.target)) {
     // Admin endpoints: ossmock is a local tool, so loopback is the credential (README).
-    if (!ctx.head.from_loopback) throw errors::access_denied("The ossmock admin API is served only to loopback clients.");
+    if (!ctx.head.from_loopback)
+      throw errors::access_denied("The ossmock admin API is served only to loopback clients.");
     return admin_route();
   }
   ctx.principal = authenticate(ctx.head, ctx.target, m_services.options.users,
@@ -99,7 +104,8 @@ Response Dispatcher::error_response(const ApiError& error, const Context& ctx) c
   // control characters): such values are percent-encoded so the body always parses.
   body.message = xml_safe(std::move(body.message));
   body.host_id = xml_safe(std::move(body.host_id));
-  for (auto& [name, value] : body.extras) value = xml_safe(std::move(value));
+  for (auto& [name, value] : body.extras)
+    value = xml_safe(std::move(value));
   const std::string xml = oss::to_error_xml(body);
   Response response;
   response.status = body.http_status;

@@ -160,7 +160,8 @@ ApiError kms_key_not_found(std::string_view key_id) {
   // OSS: a CMK id KMS cannot find (in this region) is EC 0005-00000208; status and code inferred
   // like the other 0005-0000020x errors (oss-api.md §5.2).
   return ApiError(400, "InvalidArgument",
-                  "The specified KMS key does not exist in this region: " + std::string(key_id) + ".",
+                  "The specified KMS key does not exist in this region: " + std::string(key_id) +
+                      ".",
                   "0005-00000208")
       .extra("ArgumentName", "x-oss-server-side-encryption-key-id")
       .extra("ArgumentValue", std::string(key_id));
@@ -175,30 +176,34 @@ ApiError kms_key_not_enabled(std::string_view key_id, std::string_view state) {
 }
 
 ApiError no_such_upload(std::string_view upload_id) {
-  return ApiError(404, "NoSuchUpload",
-                  "The specified upload does not exist. The upload ID may be invalid, or the upload "
-                  "may have been aborted or completed.",
-                  std::string(k_ec_no_such_upload))
+  return ApiError(
+             404, "NoSuchUpload",
+             "The specified upload does not exist. The upload ID may be invalid, or the upload "
+             "may have been aborted or completed.",
+             std::string(k_ec_no_such_upload))
       .extra("UploadId", std::string(upload_id));
 }
 
 ApiError entity_too_small() {
-  return ApiError(400, "EntityTooSmall", "Your proposed upload is smaller than the minimum allowed size.",
+  return ApiError(400, "EntityTooSmall",
+                  "Your proposed upload is smaller than the minimum allowed size.",
                   std::string(k_ec_entity_too_small));
 }
 
 ApiError invalid_part() {
-  return ApiError(400, "InvalidPart",
-                  "One or more of the specified parts could not be found or the specified entity tag "
-                  "might not have matched the part's entity tag.",
-                  std::string(k_ec_invalid_part));
+  return ApiError(
+      400, "InvalidPart",
+      "One or more of the specified parts could not be found or the specified entity tag "
+      "might not have matched the part's entity tag.",
+      std::string(k_ec_invalid_part));
 }
 
 ApiError invalid_part_order() {
-  return ApiError(400, "InvalidPartOrder",
-                  "The list of parts was not in ascending order. Parts list must specified in order by "
-                  "part number.",
-                  std::string(k_ec_invalid_part_order));
+  return ApiError(
+      400, "InvalidPartOrder",
+      "The list of parts was not in ascending order. Parts list must specified in order by "
+      "part number.",
+      std::string(k_ec_invalid_part_order));
 }
 
 ApiError metadata_too_large(std::size_t bytes) {
@@ -206,7 +211,8 @@ ApiError metadata_too_large(std::size_t bytes) {
   // or more"; the Code is not documented (InvalidArgument, like OSS's other header errors).
   return ApiError(400, "InvalidArgument",
                   "The total size of user metadata (x-oss-meta-* names and values) must be less "
-                  "than 8 KB; the request has " + std::to_string(bytes) + " bytes.",
+                  "than 8 KB; the request has " +
+                      std::to_string(bytes) + " bytes.",
                   "0011-00000002")
       .extra("ArgumentName", "x-oss-meta-*")
       .extra("MaxSizeAllowed", std::to_string(k_max_user_metadata_bytes));

@@ -15,13 +15,13 @@ std::string new_key_id() {
          hex.substr(16, 4) + "-" + hex.substr(20, 12);
 }
 
-Kms::Kms(MetadataStore &store, const KmsConfig &config, std::string region, std::vector<User> users)
+Kms::Kms(MetadataStore& store, const KmsConfig& config, std::string region, std::vector<User> users)
     : m_store(store), m_config(config), m_region(std::move(region)), m_users(std::move(users)) {
   register_configured_keys();
 }
 
 void Kms::register_configured_keys() {
-  for (const auto &key : m_config.keys) {
+  for (const auto& key : m_config.keys) {
     m_store.put_kms_key(KmsKeyRecord{key.id, key.alias, key.region.empty() ? m_region : key.region,
                                      key.state, util::now_utc()});
   }
@@ -36,19 +36,19 @@ std::string Kms::default_key_id() {
       .id;
 }
 
-const KmsKeyConfig *Kms::configured(const std::string &id) const {
-  for (const auto &key : m_config.keys)
+const KmsKeyConfig* Kms::configured(const std::string& id) const {
+  for (const auto& key : m_config.keys)
     if (key.id == id) return &key;
   return nullptr;
 }
 
-bool Kms::has_all_grants(const Principal &principal) const {
-  return std::any_of(m_users.begin(), m_users.end(), [&](const User &u) {
+bool Kms::has_all_grants(const Principal& principal) const {
+  return std::any_of(m_users.begin(), m_users.end(), [&](const User& u) {
     return u.all_kms_grants && u.access_key_id == principal.access_key_id;
   });
 }
 
-std::string Kms::authorize(const std::string &requested, const Principal &principal, KmsOperation) {
+std::string Kms::authorize(const std::string& requested, const Principal& principal, KmsOperation) {
   if (!m_config.enabled) throw errors::kms_not_enabled();
   // OSS: anonymous requests never use KMS (oss-api.md §5.7).
   if (principal.anonymous) throw errors::forbidden_by_kms();
@@ -60,7 +60,7 @@ std::string Kms::authorize(const std::string &requested, const Principal &princi
   if (!key || key->region != m_region) throw errors::kms_key_not_found(requested);
   if (key->state != "Enabled") throw errors::kms_key_not_enabled(key->id, key->state);
   if (key->alias == k_default_cmk_alias) return key->id; // usable by every authenticated user
-  const KmsKeyConfig *config = configured(key->id);
+  const KmsKeyConfig* config = configured(key->id);
   const bool granted =
       has_all_grants(principal) ||
       (config != nullptr && std::find(config->grants.begin(), config->grants.end(),
@@ -71,17 +71,17 @@ std::string Kms::authorize(const std::string &requested, const Principal &princi
 
 std::vector<KmsKeyInfo> Kms::keys() {
   std::vector<KmsKeyInfo> out;
-  for (auto &record : m_store.kms_keys()) {
+  for (auto& record : m_store.kms_keys()) {
     KmsKeyInfo info;
     info.is_default = record.alias == k_default_cmk_alias;
-    if (const KmsKeyConfig *config = configured(record.id)) info.grants = config->grants;
+    if (const KmsKeyConfig* config = configured(record.id)) info.grants = config->grants;
     info.record = std::move(record);
     out.push_back(std::move(info));
   }
   return out;
 }
 
-bool Kms::set_state(const std::string &id, const std::string &state) {
+bool Kms::set_state(const std::string& id, const std::string& state) {
   return m_store.set_kms_key_state(id, state);
 }
 

@@ -33,7 +33,7 @@ class Kms {
 public:
   /// Registers the configured keys in the store (their configured alias, region and state
   /// overwrite what was stored). Thread-safe. Throws std::runtime_error on storage errors.
-  Kms(MetadataStore &store, const KmsConfig &config, std::string region, std::vector<User> users);
+  Kms(MetadataStore& store, const KmsConfig& config, std::string region, std::vector<User> users);
 
   bool enabled() const { return m_config.enabled; }
   /// The id of the default CMK for the server region, creating and persisting it on first use.
@@ -41,20 +41,20 @@ public:
 
   /// Checks that `principal` may run `operation` with the CMK `requested` (an id or alias; empty =
   /// the default CMK) and returns the key id to record. Throws ApiError (see the rules above).
-  std::string authorize(const std::string &requested, const Principal &principal,
+  std::string authorize(const std::string& requested, const Principal& principal,
                         KmsOperation operation);
 
   std::vector<KmsKeyInfo> keys();
   /// Enabled/Disabled. Returns false when there is no such key.
-  bool set_state(const std::string &id, const std::string &state);
+  bool set_state(const std::string& id, const std::string& state);
   /// Re-registers the configured keys (after an admin reset of the store).
   void register_configured_keys();
 
 private:
-  const KmsKeyConfig *configured(const std::string &id) const;
-  bool has_all_grants(const Principal &principal) const;
+  const KmsKeyConfig* configured(const std::string& id) const;
+  bool has_all_grants(const Principal& principal) const;
 
-  MetadataStore &m_store;
+  MetadataStore& m_store;
   KmsConfig m_config;
   std::string m_region;
   std::vector<User> m_users;

@@ -3,12 +3,11 @@
 #include "oss/signer_v4.hpp"
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 namespace mock {
@@ -46,7 +45,8 @@ void check_region(const std::string& region, const std::string& field) {
 }
 
 std::vector<User> parse_users(const Json& users) {
-  if (!users.is_array()) fail("users", "must be an array of {name, access_key_id, access_key_secret}");
+  if (!users.is_array())
+    fail("users", "must be an array of {name, access_key_id, access_key_secret}");
   std::vector<User> out;
   for (std::size_t i = 0; i < users.size(); ++i) {
     const std::string path = "users[" + std::to_string(i) + "]";
@@ -141,12 +141,14 @@ ListenAddress parse_listen(std::string_view text) {
   std::string_view port;
   if (!text.empty() && text.front() == '[') {
     const auto close = text.find("]:");
-    if (close == std::string_view::npos) fail("--listen", "'" + std::string(text) + "' is not [IPV6]:PORT");
+    if (close == std::string_view::npos)
+      fail("--listen", "'" + std::string(text) + "' is not [IPV6]:PORT");
     host = text.substr(1, close - 1);
     port = text.substr(close + 2);
   } else {
     const auto colon = text.rfind(':');
-    if (colon == std::string_view::npos) fail("--listen", "'" + std::string(text) + "' is not HOST:PORT");
+    if (colon == std::string_view::npos)
+      fail("--listen", "'" + std::string(text) + "' is not HOST:PORT");
     host = text.substr(0, colon);
     port = text.substr(colon + 1);
   }
@@ -194,7 +196,8 @@ ServerOptions merge_options(const CommandLine& flags, const std::optional<Config
          "is required together with the other of --access-key-id/--access-key-secret");
   if (!flags.access_key_id.empty()) {
     std::erase_if(out.users, [&](const User& u) { return u.access_key_id == flags.access_key_id; });
-    out.users.push_back({"command-line", flags.access_key_id, flags.access_key_secret, !config_users});
+    out.users.push_back(
+        {"command-line", flags.access_key_id, flags.access_key_secret, !config_users});
   }
   if (out.users.empty()) fail("users", "must list at least one user");
   if (config) out.kms = config->kms;
@@ -221,9 +224,11 @@ std::optional<int> load_options(int argc, char** argv, ServerOptions& out) {
                "Prints 'ossmock listening on http://HOST:PORT' on stdout once ready; logs one\n"
                "line per request to stderr. Stops cleanly on SIGINT/SIGTERM.",
                "ossmock"};
-  app.add_option("--data-dir", flags.data_dir, "Directory for meta.sqlite, blobs/ and tmp/ (created)")
+  app.add_option("--data-dir", flags.data_dir,
+                 "Directory for meta.sqlite, blobs/ and tmp/ (created)")
       ->required();
-  app.add_option("--listen", flags.listen, "Address to listen on, HOST:PORT; port 0 picks a free port")
+  app.add_option("--listen", flags.listen,
+                 "Address to listen on, HOST:PORT; port 0 picks a free port")
       ->default_str(std::string(k_default_listen));
   app.add_option("--region", flags.region, "Region of the server (V4 scope, bucket Location)")
       ->default_str(std::string(k_default_region));

@@ -33,8 +33,8 @@ struct User {
 
 struct KmsKeyConfig {
   std::string id;
-  std::string alias;            ///< "alias/…", may be empty
-  std::string region;           ///< empty = the server region
+  std::string alias;             ///< "alias/…", may be empty
+  std::string region;            ///< empty = the server region
   std::string state = "Enabled"; ///< Enabled | Disabled | PendingDeletion
   /// User names allowed to use the key (GenerateDataKey and Decrypt).
   std::vector<std::string> grants;

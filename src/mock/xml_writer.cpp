@@ -60,7 +60,8 @@ XmlWriter& XmlWriter::element(std::string_view name, std::string_view value) {
 }
 
 std::string XmlWriter::finish() {
-  while (!m_open.empty()) close();
+  while (!m_open.empty())
+    close();
   return std::move(m_out);
 }
 

@@ -23,8 +23,8 @@ private:
   std::vector<std::string> m_open;
 };
 
-/// Escapes &, < and > (quotes stay literal in element text, as OSS writes ETags); control characters other than tab/CR/LF as &#xN; (XML 1.0 cannot
-/// carry them otherwise).
+/// Escapes &, < and > (quotes stay literal in element text, as OSS writes ETags); control
+/// characters other than tab/CR/LF as &#xN; (XML 1.0 cannot carry them otherwise).
 std::string xml_escape(std::string_view text);
 
 } // namespace mock

@@ -15,7 +15,8 @@ std::uint64_t gf2_matrix_times(const std::uint64_t* mat, std::uint64_t vec) {
 }
 
 void gf2_matrix_square(std::uint64_t* square, const std::uint64_t* mat) {
-  for (int n = 0; n < 64; ++n) square[n] = gf2_matrix_times(mat, mat[n]);
+  for (int n = 0; n < 64; ++n)
+    square[n] = gf2_matrix_times(mat, mat[n]);
 }
 
 } // namespace

@@ -25,7 +25,8 @@ std::string to_error_xml(const ServiceError& error) {
   element(out, "Message", error.message);
   element(out, "RequestId", error.request_id);
   element(out, "HostId", error.host_id);
-  for (const auto& [name, value] : error.extras) element(out, name, value);
+  for (const auto& [name, value] : error.extras)
+    element(out, name, value);
   if (!error.ec.empty()) {
     element(out, "EC", error.ec);
     element(out, "RecommendDoc", "https://api.aliyun.com/troubleshoot?q=" + error.ec);
@@ -42,12 +43,18 @@ bool parse_error_xml(std::string_view body, ServiceError& out) {
   for (const auto* e = root->FirstChildElement(); e != nullptr; e = e->NextSiblingElement()) {
     const std::string name = e->Name();
     const std::string text = e->GetText() ? e->GetText() : "";
-    if (name == "Code") out.code = text;
-    else if (name == "Message") out.message = text;
-    else if (name == "RequestId") out.request_id = text;
-    else if (name == "HostId") out.host_id = text;
-    else if (name == "EC") out.ec = text;
-    else if (name != "RecommendDoc") out.extras.emplace_back(name, text);
+    if (name == "Code")
+      out.code = text;
+    else if (name == "Message")
+      out.message = text;
+    else if (name == "RequestId")
+      out.request_id = text;
+    else if (name == "HostId")
+      out.host_id = text;
+    else if (name == "EC")
+      out.ec = text;
+    else if (name != "RecommendDoc")
+      out.extras.emplace_back(name, text);
   }
   return !out.code.empty();
 }

@@ -17,7 +17,7 @@ struct ServiceError {
   std::string message;    ///< e.g. "The specified key does not exist."
   std::string request_id; ///< 24 upper-case hex characters
   std::string host_id;
-  std::string ec;         ///< e.g. "0026-00000001"
+  std::string ec; ///< e.g. "0026-00000001"
   /// Error-specific elements (BucketName, Key, StringToSign, …) in document order.
   std::vector<std::pair<std::string, std::string>> extras;
 };

@@ -37,11 +37,11 @@ std::string encode_query(const QueryParams& query);
 
 /// What a signer needs to know about a request: never the raw path, always bucket and key.
 struct SignableRequest {
-  std::string method;  ///< upper-case verb
-  std::string bucket;  ///< empty for service-level requests (ListBuckets)
-  std::string key;     ///< raw UTF-8 object key, empty for bucket-level requests
-  QueryParams query;   ///< decoded
-  Headers headers;     ///< exactly the headers that go on the wire
+  std::string method; ///< upper-case verb
+  std::string bucket; ///< empty for service-level requests (ListBuckets)
+  std::string key;    ///< raw UTF-8 object key, empty for bucket-level requests
+  QueryParams query;  ///< decoded
+  Headers headers;    ///< exactly the headers that go on the wire
 };
 
 struct Credentials {

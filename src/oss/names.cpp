@@ -23,7 +23,8 @@ bool is_valid_bucket_name(std::string_view name) { return !bucket_name_problem(n
 
 std::optional<std::string> object_key_problem(std::string_view key) {
   if (key.empty()) return "The object name must not be empty.";
-  if (key.size() > k_max_object_key_bytes) return "The Length of Object name must be less than 1024.";
+  if (key.size() > k_max_object_key_bytes)
+    return "The Length of Object name must be less than 1024.";
   if (key.front() == '/' || key.front() == '\\')
     return "The object name must not start with '/' or '\\'.";
   return std::nullopt;
@@ -45,10 +46,14 @@ long decode_utf8(std::string_view text, std::size_t& at) {
   std::size_t length = 0;
   long code = 0;
   long min = 0;
-  if ((lead & 0xE0) == 0xC0) length = 2, code = lead & 0x1F, min = 0x80;
-  else if ((lead & 0xF0) == 0xE0) length = 3, code = lead & 0x0F, min = 0x800;
-  else if ((lead & 0xF8) == 0xF0) length = 4, code = lead & 0x07, min = 0x10000;
-  else return -1;
+  if ((lead & 0xE0) == 0xC0)
+    length = 2, code = lead & 0x1F, min = 0x80;
+  else if ((lead & 0xF0) == 0xE0)
+    length = 3, code = lead & 0x0F, min = 0x800;
+  else if ((lead & 0xF8) == 0xF0)
+    length = 4, code = lead & 0x07, min = 0x10000;
+  else
+    return -1;
   if (at + length > text.size()) return -1;
   for (std::size_t i = 1; i < length; ++i) {
     if ((byte(at + i) & 0xC0) != 0x80) return -1;
@@ -82,7 +87,8 @@ bool is_xml_text(std::string_view text) {
 
 std::optional<std::string> object_key_encoding_problem(std::string_view key) {
   if (!is_valid_utf8(key)) return "The object name must be valid UTF-8.";
-  if (key.find('\0') != std::string_view::npos) return "The object name must not contain a NUL character.";
+  if (key.find('\0') != std::string_view::npos)
+    return "The object name must not contain a NUL character.";
   return std::nullopt;
 }
 

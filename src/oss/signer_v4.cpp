@@ -156,8 +156,9 @@ SignResult sign_header(SignableRequest& request, const SignOptions& options) {
   result.canonical_request = canonical_request(request, additional);
   result.string_to_sign = string_to_sign(datetime, scope, result.canonical_request);
   result.signature = signature(options.credentials.access_key_secret, scope, result.string_to_sign);
-  result.authorization = std::string(k_algorithm) + " Credential=" +
-                         options.credentials.access_key_id + "/" + scope.to_string();
+  result.authorization = std::string(k_algorithm) +
+                         " Credential=" + options.credentials.access_key_id + "/" +
+                         scope.to_string();
   if (!additional.empty()) result.authorization += ",AdditionalHeaders=" + join(additional, ';');
   result.authorization += ",Signature=" + result.signature;
   set_header(request.headers, "Authorization", result.authorization);
@@ -179,7 +180,8 @@ SignResult presign(SignableRequest& request, const SignOptions& options,
                              options.credentials.access_key_id + "/" + scope.to_string());
   if (!options.credentials.security_token.empty())
     request.query.emplace_back("x-oss-security-token", options.credentials.security_token);
-  if (!additional.empty()) request.query.emplace_back("x-oss-additional-headers", join(additional, ';'));
+  if (!additional.empty())
+    request.query.emplace_back("x-oss-additional-headers", join(additional, ';'));
 
   SignResult result;
   result.canonical_request = canonical_request(request, additional);

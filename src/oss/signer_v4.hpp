@@ -16,8 +16,8 @@ inline constexpr std::string_view k_algorithm = "OSS4-HMAC-SHA256";
 inline constexpr std::string_view k_unsigned_payload = "UNSIGNED-PAYLOAD";
 
 struct Scope {
-  std::string date;           ///< "20231216"
-  std::string region;         ///< bare region id, "cn-hangzhou"
+  std::string date;   ///< "20231216"
+  std::string region; ///< bare region id, "cn-hangzhou"
   std::string product = "oss";
   /// "20231216/cn-hangzhou/oss/aliyun_v4_request"
   std::string to_string() const;
@@ -45,7 +45,7 @@ struct SignOptions {
   Credentials credentials;
   std::string region;
   std::string product = "oss";
-  std::time_t time = 0;                      ///< signing time (UTC seconds)
+  std::time_t time = 0;                        ///< signing time (UTC seconds)
   std::vector<std::string> additional_headers; ///< requested extra signed header names
 };
 

@@ -30,9 +30,10 @@ struct SseSpec {
 
 /// A violated OSS rule, with what the server answers and what a person needs to fix it.
 struct SseProblem {
-  std::string field;   ///< "SSEAlgorithm", "KMSMasterKeyID", "KMSDataEncryption", or a header name
-  std::string value;   ///< offending value
-  std::string code;    ///< OSS error code: InvalidEncryptionAlgorithmError / InvalidArgument / MalformedXML
+  std::string field; ///< "SSEAlgorithm", "KMSMasterKeyID", "KMSDataEncryption", or a header name
+  std::string value; ///< offending value
+  std::string
+      code; ///< OSS error code: InvalidEncryptionAlgorithmError / InvalidArgument / MalformedXML
   std::string ec;      ///< OSS EC, e.g. "0005-00000003"
   std::string message; ///< OSS-style message
 };

@@ -1,11 +1,11 @@
 #include "util/crypto.hpp"
 
+#include <stdexcept>
+
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
-
-#include <stdexcept>
 
 namespace util {
 namespace {
@@ -45,7 +45,8 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
 
 std::string random_bytes(std::size_t count) {
   std::string out(count, '\0');
-  if (count > 0 && RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(count)) != 1)
+  if (count > 0 &&
+      RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(count)) != 1)
     throw std::runtime_error("RAND_bytes failed");
   return out;
 }
@@ -64,13 +65,15 @@ Md5Stream::Md5Stream(Md5Stream&&) noexcept = default;
 Md5Stream& Md5Stream::operator=(Md5Stream&&) noexcept = default;
 
 void Md5Stream::update(const void* data, std::size_t size) {
-  if (EVP_DigestUpdate(m_state->ctx, data, size) != 1) throw std::runtime_error("MD5 update failed");
+  if (EVP_DigestUpdate(m_state->ctx, data, size) != 1)
+    throw std::runtime_error("MD5 update failed");
 }
 
 std::string Md5Stream::finish() {
   unsigned char out[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  if (EVP_DigestFinal_ex(m_state->ctx, out, &len) != 1) throw std::runtime_error("MD5 final failed");
+  if (EVP_DigestFinal_ex(m_state->ctx, out, &len) != 1)
+    throw std::runtime_error("MD5 final failed");
   return {reinterpret_cast<char*>(out), len};
 }
 

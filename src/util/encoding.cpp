@@ -76,7 +76,8 @@ std::optional<std::string> base64_decode(std::string_view text) {
   if (text.size() % 4 != 0) return std::nullopt;
   std::array<int, 256> value{};
   value.fill(-1);
-  for (std::size_t i = 0; i < k_base64.size(); ++i) value[static_cast<unsigned char>(k_base64[i])] = static_cast<int>(i);
+  for (std::size_t i = 0; i < k_base64.size(); ++i)
+    value[static_cast<unsigned char>(k_base64[i])] = static_cast<int>(i);
   std::string out;
   out.reserve(text.size() / 4 * 3);
   for (std::size_t i = 0; i < text.size(); i += 4) {

@@ -1,11 +1,11 @@
 #include "util/file_io.hpp"
 
+#include <cerrno>
+#include <cstring>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 
 namespace util {
 
@@ -33,7 +33,8 @@ SmallRead read_small_fd(int fd, std::size_t max_bytes) {
 SmallRead read_small_file(const std::string& path, std::size_t max_bytes) {
   const UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
   if (!fd.valid())
-    return {errno == ENOENT ? ReadProblem::missing : ReadProblem::io_error, {}, std::strerror(errno)};
+    return {
+        errno == ENOENT ? ReadProblem::missing : ReadProblem::io_error, {}, std::strerror(errno)};
   struct stat st {};
   if (::fstat(fd.get(), &st) != 0) return {ReadProblem::io_error, {}, std::strerror(errno)};
   if (S_ISDIR(st.st_mode)) return {ReadProblem::not_regular, {}, "is a directory"};

@@ -35,7 +35,8 @@ bool parse_digits(std::string_view s, std::size_t pos, std::size_t count, int& o
   return true;
 }
 
-std::optional<std::time_t> make_utc(int year, int month, int day, int hour, int minute, int second) {
+std::optional<std::time_t> make_utc(int year, int month, int day, int hour, int minute,
+                                    int second) {
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
     return std::nullopt;
   std::tm tm{};
@@ -57,8 +58,9 @@ std::string iso8601_ms(std::time_t t) { return format(utc_tm(t), "%Y-%m-%dT%H:%M
 std::string rfc1123(std::time_t t) {
   const std::tm tm = utc_tm(t);
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d GMT", k_days[tm.tm_wday], tm.tm_mday,
-                k_months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+  std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d GMT", k_days[tm.tm_wday],
+                tm.tm_mday, k_months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
+                tm.tm_sec);
   return buf;
 }
 

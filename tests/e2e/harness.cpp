@@ -1,16 +1,17 @@
 #include "harness.hpp"
 
 #include <chrono>
-#include <cstdint>
 #include <csignal>
+#include <cstdint>
 #include <cstdlib>
-#include <fcntl.h>
 #include <fstream>
-#include <spawn.h>
 #include <sstream>
 #include <stdexcept>
-#include <sys/wait.h>
 #include <thread>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 extern char** environ;
@@ -29,7 +30,8 @@ std::string slurp(const fs::path& path) {
 
 std::vector<char*> c_strings(std::vector<std::string>& items) {
   std::vector<char*> out;
-  for (auto& s : items) out.push_back(s.data());
+  for (auto& s : items)
+    out.push_back(s.data());
   out.push_back(nullptr);
   return out;
 }
@@ -40,8 +42,10 @@ pid_t spawn(const std::string& program, const std::vector<std::string>& args,
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, stdin_path.c_str(), O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, 2, stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, 1, stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
+  posix_spawn_file_actions_addopen(&actions, 2, stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
   std::vector<std::string> argv_s{program};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
   auto argv = c_strings(argv_s);
@@ -61,11 +65,15 @@ int wait_exit(pid_t pid) {
   return 128 + WTERMSIG(status);
 }
 
-std::vector<std::string> base_env(const fs::path& home, const std::map<std::string, std::string>& extra) {
-  std::map<std::string, std::string> env{{"PATH", "/usr/bin:/bin"}, {"HOME", home.string()}, {"TZ", "UTC"}};
-  for (const auto& [k, v] : extra) env[k] = v;
+std::vector<std::string> base_env(const fs::path& home,
+                                  const std::map<std::string, std::string>& extra) {
+  std::map<std::string, std::string> env{
+      {"PATH", "/usr/bin:/bin"}, {"HOME", home.string()}, {"TZ", "UTC"}};
+  for (const auto& [k, v] : extra)
+    env[k] = v;
   std::vector<std::string> out;
-  for (const auto& [k, v] : env) out.push_back(k + "=" + v);
+  for (const auto& [k, v] : env)
+    out.push_back(k + "=" + v);
   return out;
 }
 
@@ -110,8 +118,8 @@ void MockServer::start() {
   const fs::path port_file = m_data_dir.parent_path() / "ossmock.port";
   fs::remove(port_file);
   m_log_path = m_data_dir.parent_path() / "ossmock.log";
-  std::vector<std::string> args{"--data-dir", m_data_dir.string(), "--listen", "127.0.0.1:0",
-                                "--port-file", port_file.string()};
+  std::vector<std::string> args{"--data-dir",  m_data_dir.string(), "--listen",
+                                "127.0.0.1:0", "--port-file",       port_file.string()};
   args.insert(args.end(), m_extra_args.begin(), m_extra_args.end());
   const fs::path out = m_data_dir.parent_path() / "ossmock.stdout";
   m_pid = spawn(OSSMOCK_BIN, args, "/dev/null", out, m_log_path, base_env(m_data_dir, {}));
@@ -167,9 +175,10 @@ World::World(const std::string& config_json)
 RunResult World::ossutil(const std::vector<std::string>& args, const std::string& stdin_data,
                          const std::map<std::string, std::string>& env) {
   std::vector<std::string> full = args;
-  for (const std::string& a : {std::string("-e"), m_mock.endpoint(), std::string("--region"),
-                               std::string(k_region), std::string("-i"), std::string(k_access_key_id),
-                               std::string("-k"), std::string(k_access_key_secret)})
+  for (const std::string& a :
+       {std::string("-e"), m_mock.endpoint(), std::string("--region"), std::string(k_region),
+        std::string("-i"), std::string(k_access_key_id), std::string("-k"),
+        std::string(k_access_key_secret)})
     full.push_back(a);
   return run_program(OSSUTIL_BIN, full, stdin_data, m_tmp.path(), env);
 }
@@ -181,9 +190,10 @@ RunResult World::ossutil_bare(const std::vector<std::string>& args, const std::s
 
 pid_t World::start_ossutil(const std::vector<std::string>& args) {
   std::vector<std::string> full = args;
-  for (const std::string& a : {std::string("-e"), m_mock.endpoint(), std::string("--region"),
-                               std::string(k_region), std::string("-i"), std::string(k_access_key_id),
-                               std::string("-k"), std::string(k_access_key_secret)})
+  for (const std::string& a :
+       {std::string("-e"), m_mock.endpoint(), std::string("--region"), std::string(k_region),
+        std::string("-i"), std::string(k_access_key_id), std::string("-k"),
+        std::string(k_access_key_secret)})
     full.push_back(a);
   return spawn(OSSUTIL_BIN, full, "/dev/null", m_tmp.path() / "async.stdout",
                m_tmp.path() / "async.stderr", base_env(m_tmp.path(), {}));
@@ -220,7 +230,8 @@ std::map<std::string, std::string> parse_stat(const std::string& out) {
     const auto colon = line.find(" : ");
     if (colon == std::string::npos) continue;
     std::string key = line.substr(0, colon);
-    while (!key.empty() && key.back() == ' ') key.pop_back();
+    while (!key.empty() && key.back() == ' ')
+      key.pop_back();
     fields[key] = line.substr(colon + 3);
   }
   return fields;

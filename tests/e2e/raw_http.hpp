@@ -28,16 +28,16 @@ public:
     addr.sin_family = AF_INET;
     addr.sin_port = htons(static_cast<std::uint16_t>(port));
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (m_fd < 0 || ::connect(m_fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0)
+    if (m_fd < 0 || ::connect(m_fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0)
       throw std::runtime_error("cannot connect to ossmock");
   }
   ~RawConnection() {
     if (m_fd >= 0) ::close(m_fd);
   }
-  RawConnection(const RawConnection &) = delete;
-  RawConnection &operator=(const RawConnection &) = delete;
+  RawConnection(const RawConnection&) = delete;
+  RawConnection& operator=(const RawConnection&) = delete;
 
-  void send(const std::string &data) {
+  void send(const std::string& data) {
     std::size_t done = 0;
     while (done < data.size()) {
       const ssize_t n = ::send(m_fd, data.data() + done, data.size() - done, MSG_NOSIGNAL);
@@ -73,7 +73,7 @@ public:
       const std::string line = all.substr(at, eol - at);
       const auto colon = line.find(':');
       std::string name = line.substr(0, colon);
-      for (char &c : name)
+      for (char& c : name)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       std::string value = line.substr(colon + 1);
       while (!value.empty() && value.front() == ' ')
@@ -91,17 +91,17 @@ private:
   int m_fd;
 };
 
-inline int connection_fd(const RawConnection &connection) { return connection.fd(); }
+inline int connection_fd(const RawConnection& connection) { return connection.fd(); }
 
 /// One anonymous request with `Connection: close`.
-inline RawResponse raw_request(int port, const std::string &method, const std::string &target,
-                               const std::string &body = "",
-                               const std::map<std::string, std::string> &headers = {}) {
+inline RawResponse raw_request(int port, const std::string& method, const std::string& target,
+                               const std::string& body = "",
+                               const std::map<std::string, std::string>& headers = {}) {
   RawConnection connection(port);
   std::string request =
       method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
       "\r\nConnection: close\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
-  for (const auto &[name, value] : headers)
+  for (const auto& [name, value] : headers)
     request += name + ": " + value + "\r\n";
   connection.send(request + "\r\n" + body);
   return connection.receive();

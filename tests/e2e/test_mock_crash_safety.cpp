@@ -18,19 +18,19 @@ using e2e::World;
 
 namespace {
 
-std::size_t files_under(const fs::path &dir) {
+std::size_t files_under(const fs::path& dir) {
   std::size_t n = 0;
   if (!fs::exists(dir)) return 0;
-  for (const auto &entry : fs::recursive_directory_iterator(dir))
+  for (const auto& entry : fs::recursive_directory_iterator(dir))
     n += entry.is_regular_file() ? 1 : 0;
   return n;
 }
 
 /// Waits until tmp/ holds a temp file of at least `bytes` bytes (the body is being streamed).
-bool wait_for_temp_bytes(const fs::path &tmp, std::uintmax_t bytes) {
+bool wait_for_temp_bytes(const fs::path& tmp, std::uintmax_t bytes) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
   while (std::chrono::steady_clock::now() < deadline) {
-    for (const auto &entry : fs::directory_iterator(tmp)) {
+    for (const auto& entry : fs::directory_iterator(tmp)) {
       std::error_code ec;
       if (entry.is_regular_file() && fs::file_size(entry.path(), ec) >= bytes) return true;
     }
@@ -39,7 +39,7 @@ bool wait_for_temp_bytes(const fs::path &tmp, std::uintmax_t bytes) {
   return false;
 }
 
-std::string text_of(World &w, const std::string &url) {
+std::string text_of(World& w, const std::string& url) {
   const fs::path out = w.dir() / "check.out";
   fs::remove(out);
   const auto cp = w.ossutil({"cp", url, out.string(), "-f"});
@@ -47,7 +47,7 @@ std::string text_of(World &w, const std::string &url) {
   return w.read_file(out);
 }
 
-std::string xml_value(const std::string &xml, const std::string &name) {
+std::string xml_value(const std::string& xml, const std::string& name) {
   const std::regex re("<" + name + ">([^<]*)</" + name + ">");
   std::smatch m;
   return std::regex_search(xml, m, re) ? m[1].str() : std::string();

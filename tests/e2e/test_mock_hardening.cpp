@@ -4,14 +4,13 @@
 #include "harness.hpp"
 #include "raw_http.hpp"
 
-#include <poll.h>
-
 #include <chrono>
 #include <memory>
 #include <thread>
 #include <vector>
 
 #include <doctest/doctest.h>
+#include <poll.h>
 
 using e2e::World;
 
@@ -33,8 +32,11 @@ bool closed_within(e2e::RawConnection& connection, std::chrono::milliseconds lim
 /// A public-read-write bucket so that raw (anonymous) requests can write.
 struct OpenBucket {
   World w;
-  OpenBucket() { REQUIRE(w.ossutil({"mb", "oss://open", "--acl", "public-read-write"}).exit_code == 0); }
-  e2e::RawResponse request(const std::string& method, const std::string& target, const std::string& body = "",
+  OpenBucket() {
+    REQUIRE(w.ossutil({"mb", "oss://open", "--acl", "public-read-write"}).exit_code == 0);
+  }
+  e2e::RawResponse request(const std::string& method, const std::string& target,
+                           const std::string& body = "",
                            const std::map<std::string, std::string>& headers = {}) {
     return e2e::raw_request(w.mock().port(), method, target, body, headers);
   }
@@ -46,8 +48,8 @@ TEST_SUITE("e2e: ossmock hardening") {
 
   TEST_CASE("slowloris: stuck headers are closed and a new client is served while slots free up") {
     e2e::TempDir tmp;
-    e2e::MockServer mock(tmp.path() / "data",
-                         {"--header-timeout", "1", "--idle-timeout", "1", "--max-connections", "3"});
+    e2e::MockServer mock(tmp.path() / "data", {"--header-timeout", "1", "--idle-timeout", "1",
+                                               "--max-connections", "3"});
     std::vector<std::unique_ptr<e2e::RawConnection>> stuck;
     for (int i = 0; i < 5; ++i) {
       stuck.push_back(std::make_unique<e2e::RawConnection>(mock.port()));
@@ -58,7 +60,8 @@ TEST_SUITE("e2e: ossmock hardening") {
     const auto health = e2e::raw_request(mock.port(), "GET", "/-/health");
     CHECK(health.status == 200);
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(8));
-    for (auto& connection : stuck) CHECK(closed_within(*connection, std::chrono::seconds(8)));
+    for (auto& connection : stuck)
+      CHECK(closed_within(*connection, std::chrono::seconds(8)));
     CHECK(mock.log().find("not complete within 1s") != std::string::npos);
   }
 
@@ -83,7 +86,8 @@ TEST_SUITE("e2e: ossmock hardening") {
     World w;
     REQUIRE(w.ossutil({"mb", "oss://shared"}).exit_code == 0);
     const auto second = e2e::run_program(
-        OSSMOCK_BIN, {"--data-dir", w.mock().data_dir().string(), "--listen", "127.0.0.1:0"}, "", w.dir());
+        OSSMOCK_BIN, {"--data-dir", w.mock().data_dir().string(), "--listen", "127.0.0.1:0"}, "",
+        w.dir());
     CHECK(second.exit_code == 2);
     CHECK(second.err.find(w.mock().data_dir().string()) != std::string::npos);
     CHECK(second.err.find("in use by another ossmock") != std::string::npos);
@@ -111,7 +115,8 @@ TEST_SUITE("e2e: ossmock hardening") {
     CHECK(list.body.find("<KeyCount>0</KeyCount>") != std::string::npos);
   }
 
-  TEST_CASE("control characters in keys: stored, listed with encoding-type=url, never as invalid XML") {
+  TEST_CASE(
+      "control characters in keys: stored, listed with encoding-type=url, never as invalid XML") {
     OpenBucket b;
     REQUIRE(b.request("PUT", "/open/a%01b%0D", "x").status == 200);
     auto plain = b.request("GET", "/open/?list-type=2");
@@ -141,15 +146,16 @@ TEST_SUITE("e2e: ossmock hardening") {
     CHECK(response.headers["x-oss-request-id"].size() == 24);
     CHECK(response.headers["x-oss-ec"] == "9999-00000016");
     CHECK(response.body.find("<Code>InvalidArgument</Code>") != std::string::npos);
-    CHECK(response.body.find("<RequestId>" + response.headers["x-oss-request-id"] + "</RequestId>") !=
-          std::string::npos);
+    CHECK(response.body.find("<RequestId>" + response.headers["x-oss-request-id"] +
+                             "</RequestId>") != std::string::npos);
   }
 
   TEST_CASE("oversized request headers get an OSS error body") {
     e2e::TempDir tmp;
     e2e::MockServer mock(tmp.path() / "data");
     e2e::RawConnection connection(mock.port());
-    connection.send("GET / HTTP/1.1\r\nHost: x\r\nX-big: " + std::string(70 * 1024, 'a') + "\r\n\r\n");
+    connection.send("GET / HTTP/1.1\r\nHost: x\r\nX-big: " + std::string(70 * 1024, 'a') +
+                    "\r\n\r\n");
     auto response = connection.receive();
     CHECK(response.status == 400);
     CHECK(response.headers["x-oss-ec"] == "9999-00000017");
@@ -161,7 +167,8 @@ TEST_SUITE("e2e: ossmock hardening") {
     auto big = b.request("PUT", "/open/meta", "x", {{"x-oss-meta-big", std::string(8200, 'v')}});
     CHECK(big.status == 400);
     CHECK(big.headers["x-oss-ec"] == "0011-00000002");
-    const auto ok = b.request("PUT", "/open/meta", "x", {{"x-oss-meta-big", std::string(8000, 'v')}});
+    const auto ok =
+        b.request("PUT", "/open/meta", "x", {{"x-oss-meta-big", std::string(8000, 'v')}});
     CHECK(ok.status == 200);
   }
 

@@ -18,24 +18,24 @@ namespace {
 constexpr std::size_t k_segment = 64 * 1024;
 constexpr std::size_t k_stride = k_segment + 16; // AES-256-GCM tag per segment
 
-nlohmann::json admin_get(World &w, const std::string &path) {
+nlohmann::json admin_get(World& w, const std::string& path) {
   const auto response = e2e::raw_request(w.mock().port(), "GET", "/-/" + path);
   REQUIRE_MESSAGE(response.status == 200, response.body);
   return nlohmann::json::parse(response.body);
 }
 
-fs::path blob_path(World &w, const std::string &bucket, const std::string &key) {
+fs::path blob_path(World& w, const std::string& bucket, const std::string& key) {
   const auto state = admin_get(w, "objects/" + bucket + "/" + key);
   const std::string id = state["storage"]["blob_id"];
   return w.mock().data_dir() / "blobs" / id.substr(0, 2) / id;
 }
 
-std::string slurp(const fs::path &path) {
+std::string slurp(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-void overwrite(const fs::path &path, const std::string &bytes) {
+void overwrite(const fs::path& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
 }
 
@@ -66,7 +66,7 @@ struct Stored {
     REQUIRE(sealed.find(body.substr(1000, 64)) == std::string::npos);
   }
 
-  e2e::RawResponse get(const std::string &range = "") {
+  e2e::RawResponse get(const std::string& range = "") {
     std::map<std::string, std::string> headers;
     if (!range.empty()) headers["Range"] = range;
     return e2e::raw_request(w.mock().port(), "GET", "/integrity/obj", "", headers);
@@ -164,7 +164,7 @@ TEST_SUITE("e2e: ossmock integrity") {
     const auto keys = admin_get(w, "kms/keys");
     CHECK(keys["enabled"] == true);
     bool found = false;
-    for (const auto &key : keys["keys"]) {
+    for (const auto& key : keys["keys"]) {
       if (key["id"] != "key-app-0001") continue;
       found = true;
       CHECK(key["alias"] == "alias/app");
@@ -190,7 +190,7 @@ TEST_SUITE("e2e: ossmock integrity") {
     CHECK(reset.status == 200);
     CHECK(w.ossutil({"stat", "oss://adm"}).exit_code == 2);
     std::size_t blobs = 0;
-    for (const auto &entry : fs::recursive_directory_iterator(w.mock().data_dir() / "blobs"))
+    for (const auto& entry : fs::recursive_directory_iterator(w.mock().data_dir() / "blobs"))
       blobs += entry.is_regular_file() ? 1 : 0;
     CHECK(blobs == 0);
     // The master key or CMK material never shows up in the log.

@@ -16,7 +16,7 @@ using e2e::World;
 
 namespace {
 
-std::string xml_value(const std::string &xml, const std::string &name) {
+std::string xml_value(const std::string& xml, const std::string& name) {
   const std::regex re("<" + name + ">([^<]*)</" + name + ">");
   std::smatch m;
   return std::regex_search(xml, m, re) ? m[1].str() : std::string();
@@ -29,9 +29,9 @@ std::string pattern(std::size_t size, int seed) {
   return out;
 }
 
-std::string util_key(const char *key) {
+std::string util_key(const char* key) {
   std::string out;
-  for (const char *p = key; *p; ++p)
+  for (const char* p = key; *p; ++p)
     out += *p == ' ' ? std::string("%20") : std::string(1, *p);
   return out;
 }
@@ -43,22 +43,22 @@ struct Bucket {
     REQUIRE(w.ossutil({"mb", "oss://mpu-raw", "--acl", "public-read-write"}).exit_code == 0);
   }
 
-  std::string initiate(const std::string &key, std::map<std::string, std::string> headers = {}) {
+  std::string initiate(const std::string& key, std::map<std::string, std::string> headers = {}) {
     const auto r = e2e::raw_request(port(), "POST", "/mpu-raw/" + key + "?uploads", "", headers);
     REQUIRE_MESSAGE(r.status == 200, r.body);
     return xml_value(r.body, "UploadId");
   }
-  e2e::RawResponse part(const std::string &key, const std::string &id, int number,
-                        const std::string &body, std::map<std::string, std::string> headers = {}) {
+  e2e::RawResponse part(const std::string& key, const std::string& id, int number,
+                        const std::string& body, std::map<std::string, std::string> headers = {}) {
     return e2e::raw_request(port(), "PUT",
                             "/mpu-raw/" + key + "?partNumber=" + std::to_string(number) +
                                 "&uploadId=" + id,
                             body, headers);
   }
-  e2e::RawResponse complete(const std::string &key, const std::string &id,
-                            const std::vector<std::pair<int, std::string>> &parts) {
+  e2e::RawResponse complete(const std::string& key, const std::string& id,
+                            const std::vector<std::pair<int, std::string>>& parts) {
     std::string xml = "<CompleteMultipartUpload>";
-    for (const auto &[n, etag] : parts)
+    for (const auto& [n, etag] : parts)
       xml += "<Part><PartNumber>" + std::to_string(n) + "</PartNumber><ETag>" + etag +
              "</ETag></Part>";
     xml += "</CompleteMultipartUpload>";
@@ -125,7 +125,7 @@ TEST_SUITE("e2e: ossmock multipart") {
           std::string::npos);
     CHECK(b.part("k", "no-such-upload", 1, "x").status == 404);
 
-    auto code = [](const e2e::RawResponse &r) {
+    auto code = [](const e2e::RawResponse& r) {
       return std::to_string(r.status) + " " + xml_value(r.body, "Code");
     };
     CHECK(code(b.complete("k", id, {{2, p2.headers.at("etag")}, {1, p1.headers.at("etag")}})) ==
@@ -153,7 +153,7 @@ TEST_SUITE("e2e: ossmock multipart") {
 
   TEST_CASE("ListMultipartUploads: prefix, delimiter, encoding-type=url, markers") {
     Bucket b;
-    for (const char *key : {"a/1", "a/2", "b c", "b c", "d"})
+    for (const char* key : {"a/1", "a/2", "b c", "b c", "d"})
       b.initiate(util_key(key));
     const auto all = e2e::raw_request(b.port(), "GET", "/mpu-raw?uploads&encoding-type=url");
     REQUIRE(all.status == 200);
@@ -170,7 +170,7 @@ TEST_SUITE("e2e: ossmock multipart") {
     const auto rest = e2e::raw_request(
         b.port(), "GET", "/mpu-raw?uploads&key-marker=b%20c&upload-id-marker=" + next_id);
     CHECK(xml_value(rest.body, "IsTruncated") == "false");
-    const auto count = [](const std::string &xml) {
+    const auto count = [](const std::string& xml) {
       std::size_t n = 0;
       for (auto at = xml.find("<Upload>"); at != std::string::npos;
            at = xml.find("<Upload>", at + 1))
@@ -213,7 +213,7 @@ TEST_SUITE("e2e: ossmock multipart") {
         }
       });
     }
-    for (auto &t : threads)
+    for (auto& t : threads)
       t.join();
     CHECK(good == k_clients);
   }

@@ -217,11 +217,11 @@ TEST_SUITE("e2e: transfer multipart") {
   }
 
   TEST_CASE("peak memory stays bounded and does not grow with the object size") {
-  #ifdef __SANITIZE_ADDRESS__
-  MESSAGE("skipped: peak RSS is not meaningful under AddressSanitizer");
-  return;
+#ifdef __SANITIZE_ADDRESS__
+    MESSAGE("skipped: peak RSS is not meaningful under AddressSanitizer");
+    return;
 #endif
-  if (!fs::exists("/usr/bin/time")) {
+    if (!fs::exists("/usr/bin/time")) {
       MESSAGE("skipped: /usr/bin/time (Debian package time) is not installed");
       return;
     }

@@ -34,10 +34,10 @@ struct Fixture {
   ~Fixture() { fs::remove_all(dir); }
 
   /// "ok:<key id>" or "<status> <Code> <EC>".
-  std::string use(const std::string &key, const Principal &who) {
+  std::string use(const std::string& key, const Principal& who) {
     try {
       return "ok:" + kms->authorize(key, who, KmsOperation::generate_data_key);
-    } catch (const ApiError &e) {
+    } catch (const ApiError& e) {
       return std::to_string(e.status()) + " " + e.error().code + " " + e.error().ec;
     }
   }
@@ -87,7 +87,7 @@ TEST_SUITE("mock::kms") {
     const auto keys = f.kms->keys();
     REQUIRE(keys.size() == 5);
     bool saw_default = false;
-    for (const auto &k : keys) {
+    for (const auto& k : keys) {
       if (k.record.id == "key-app") CHECK(k.grants == std::vector<std::string>{"admin"});
       saw_default = saw_default || k.is_default;
     }

@@ -7,7 +7,6 @@
 #include "oss/sse.hpp"
 #include "util/file_io.hpp"
 
-
 namespace cli {
 namespace {
 

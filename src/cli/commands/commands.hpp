@@ -6,7 +6,6 @@
 #include "client/transfer/path_filter.hpp"
 
 #include <CLI/CLI.hpp>
-
 #include <string>
 #include <vector>
 

@@ -1,5 +1,4 @@
 #include "cli/commands/commands.hpp"
-
 #include "oss/error.hpp"
 
 namespace cli {

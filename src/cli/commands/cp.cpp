@@ -1,10 +1,10 @@
 // ossutil cp: single-object upload, download (cp_download.cpp) and server-side copy.
 #include "cli/commands/commands.hpp"
 #include "cli/commands/cp_internal.hpp"
-#include "cli/metadata.hpp"
 #include "cli/local_file.hpp"
-#include "cli/summary.hpp"
+#include "cli/metadata.hpp"
 #include "cli/size_suffix.hpp"
+#include "cli/summary.hpp"
 #include "cli/transfer_ui.hpp"
 #include "client/content_type.hpp"
 #include "client/transfer/part_plan.hpp"
@@ -14,8 +14,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <memory>
+
+#include <fcntl.h>
 #include <sys/stat.h>
 
 namespace cli {
@@ -69,7 +70,8 @@ client::transfer::Tuning transfer_tuning(const CpOptions& o) {
     throw oss::usage_error("invalid value " + std::to_string(o.parallel) +
                            " for --parallel; accepted: 1 to 1000");
   if (o.job < 1 || o.job > 1000)
-    throw oss::usage_error("invalid value " + std::to_string(o.job) + " for -j/--job; accepted: 1 to 1000");
+    throw oss::usage_error("invalid value " + std::to_string(o.job) +
+                           " for -j/--job; accepted: 1 to 1000");
   t.parallel = o.parallel;
   t.checkpoint_dir = o.checkpoint_dir;
   return t;
@@ -77,14 +79,20 @@ client::transfer::Tuning transfer_tuning(const CpOptions& o) {
 
 void add_filter_flags(CLI::App& cmd, std::vector<client::transfer::FilterRule>& rules) {
   cmd.add_option_function<std::string>(
-         "--include", [&rules](const std::string& v) { rules.push_back({true, v}); },
+         "--include",
+         [&rules](const std::string& v) {
+           rules.push_back({true, v});
+         },
          "include the paths matching the pattern (first matching rule wins)")
       ->trigger_on_parse()
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->type_name("stringArray")
       ->group("Flags");
   cmd.add_option_function<std::string>(
-         "--exclude", [&rules](const std::string& v) { rules.push_back({false, v}); },
+         "--exclude",
+         [&rules](const std::string& v) {
+           rules.push_back({false, v});
+         },
          "exclude the paths matching the pattern (first matching rule wins)")
       ->trigger_on_parse()
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
@@ -122,7 +130,8 @@ using cp_detail::object_headers;
 /// Counts the bytes of a body for the progress line.
 class ProgressBody : public client::BodySource {
 public:
-  ProgressBody(client::BodySource& inner, Progress& progress) : m_inner(inner), m_progress(progress) {}
+  ProgressBody(client::BodySource& inner, Progress& progress)
+      : m_inner(inner), m_progress(progress) {}
   std::size_t read(char* buf, std::size_t max) override {
     const std::size_t n = m_inner.read(buf, max);
     m_progress.add(n);
@@ -151,7 +160,8 @@ int upload(const CpOptions& o, const OssPath& dest, Context& ctx) {
     if (::stat(o.source.c_str(), &st) != 0)
       throw oss::usage_error("source file \"" + o.source + "\": " + std::strerror(errno));
     if (S_ISDIR(st.st_mode))
-      throw oss::usage_error("\"" + o.source + "\" is a directory; copying a directory needs "
+      throw oss::usage_error("\"" + o.source +
+                             "\" is a directory; copying a directory needs "
                              "-r/--recursive");
     fd = UniqueFd(::open(o.source.c_str(), O_RDONLY | O_CLOEXEC));
     if (fd.get() < 0) throw oss::client_error("open " + o.source + ": " + std::strerror(errno));
@@ -168,14 +178,16 @@ int upload(const CpOptions& o, const OssPath& dest, Context& ctx) {
   // OSS SDK behaviour: PutObject guesses from the object key's extension, the multipart
   // uploader from the local file's.
   if (oss::find_header(headers, "Content-Type") == nullptr)
-    headers.push_back({"Content-Type", client::guess_content_type(
-                                           regular && file_size > tuning.bigfile_threshold ? o.source : key)});
+    headers.push_back(
+        {"Content-Type", client::guess_content_type(
+                             regular && file_size > tuning.bigfile_threshold ? o.source : key)});
 
   std::unique_ptr<client::BodySource> body;
   if (from_stdin)
     body = std::make_unique<client::StreamBodySource>(ctx.stdin_fd);
   else if (S_ISREG(st.st_mode))
-    body = std::make_unique<client::FileBodySource>(fd.get(), static_cast<std::uint64_t>(st.st_size));
+    body =
+        std::make_unique<client::FileBodySource>(fd.get(), static_cast<std::uint64_t>(st.st_size));
   else
     body = std::make_unique<client::StreamBodySource>(fd.get());
   const std::uint64_t size = body->size().value_or(0);
@@ -192,9 +204,9 @@ int upload(const CpOptions& o, const OssPath& dest, Context& ctx) {
   if (regular) {
     Progress progress(ctx, !o.no_progress, "Upload", file_size);
     client::transfer::ClientPool pool(client);
-    const auto outcome = client::transfer::upload_file(
-        pool, o.source, dest.bucket, key, headers, tuning,
-        [&progress](std::int64_t delta) { progress.add(delta); });
+    const auto outcome =
+        client::transfer::upload_file(pool, o.source, dest.bucket, key, headers, tuning,
+                                      [&progress](std::int64_t delta) { progress.add(delta); });
     progress.finish();
     if (outcome.dry_run) {
       ctx.print_elapsed();
@@ -216,7 +228,8 @@ int upload(const CpOptions& o, const OssPath& dest, Context& ctx) {
 
 int copy(const CpOptions& o, const OssPath& src, const OssPath& dest, Context& ctx) {
   if (src.key.empty() || src.key.back() == '/')
-    throw oss::usage_error("copying \"" + o.source + "\" needs -r/--recursive; give a single "
+    throw oss::usage_error("copying \"" + o.source +
+                           "\" needs -r/--recursive; give a single "
                            "object or add -r");
   const std::string key = destination_key(dest.key, base_name(src.key));
   check_object_key(src.key);
@@ -260,7 +273,8 @@ int run_cp(const CpOptions& o, Context& ctx) {
   const bool dst_oss = is_oss_url(o.destination);
   if (!src_oss && !dst_oss)
     throw oss::usage_error("cp needs an oss:// URL as source or destination");
-  if (src_oss && dst_oss) return copy(o, parse_oss_url(o.source), parse_oss_url(o.destination), ctx);
+  if (src_oss && dst_oss)
+    return copy(o, parse_oss_url(o.source), parse_oss_url(o.destination), ctx);
   if (dst_oss) return upload(o, parse_oss_url(o.destination), ctx);
   return cp_detail::download(o, parse_oss_url(o.source), ctx);
 }
@@ -273,7 +287,8 @@ void add_cp_command(CLI::App& app, CpOptions& o) {
       ->required();
   const std::string g = "Flags";
   cmd->add_flag("-r,--recursive", o.recursive,
-                "operate recursively: a directory, or every object under a prefix")->group(g);
+                "operate recursively: a directory, or every object under a prefix")
+      ->group(g);
   cmd->add_flag("-f,--force", o.force, "overwrite without asking")->group(g);
   cmd->add_flag("--no-progress", o.no_progress, "hide the progress line")->group(g);
   cmd->add_option("--bigfile-threshold", o.bigfile_threshold,
@@ -317,11 +332,15 @@ void add_cp_command(CLI::App& app, CpOptions& o) {
       ->type_name("strings")
       ->group(g);
   const std::pair<const char*, std::string*> texts[] = {
-      {"--content-type", &o.content_type},   {"--cache-control", &o.cache_control},
+      {"--content-type", &o.content_type},
+      {"--cache-control", &o.cache_control},
       {"--content-disposition", &o.content_disposition},
-      {"--content-encoding", &o.content_encoding}, {"--expires", &o.expires}};
+      {"--content-encoding", &o.content_encoding},
+      {"--expires", &o.expires}};
   for (const auto& [name, target] : texts)
-    cmd->add_option(name, *target, std::string(name + 2) + " header")->type_name("string")->group(g);
+    cmd->add_option(name, *target, std::string(name + 2) + " header")
+        ->type_name("string")
+        ->group(g);
   cmd->add_option("--acl", o.acl, "object ACL: private, public-read, public-read-write, default")
       ->type_name("string")
       ->group(g);

@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -37,7 +38,8 @@ std::string local_destination(const std::string& dest, const std::string& key) {
 
 int download(const CpOptions& o, const OssPath& source, Context& ctx) {
   if (source.key.empty() || source.key.back() == '/')
-    throw oss::usage_error("downloading \"" + o.source + "\" needs -r/--recursive; give a "
+    throw oss::usage_error("downloading \"" + o.source +
+                           "\" needs -r/--recursive; give a "
                            "single object or add -r");
   check_object_key(source.key);
   client::OssClient& client = ctx.client();
@@ -66,14 +68,15 @@ int download(const CpOptions& o, const OssPath& source, Context& ctx) {
     // /dev/stdout or /dev/fd/1 carries the data, as "-" does: nothing else goes there.
     if (ctx.globals.log_file == "-")
       throw oss::usage_error("--log-file - and the download to stdout (cp " + o.source + " " +
-                             o.destination + ") would both write to stdout: log to a file or "
+                             o.destination +
+                             ") would both write to stdout: log to a file or "
                              "stderr instead");
     ctx.stdout_is_data = true;
   }
   if (const auto target = local_state(path); !stream && target && (!o.force || has_skip_rules(o))) {
     const auto object = object_state(client, source.bucket, source.key).value_or(ItemState{});
     if (should_skip(o, ctx, object, target, path)) {
-      TransferTotals totals{Direction::download, 1, object.size, 0, 0, 1, object.size,
+      TransferTotals totals{Direction::download,  1, object.size, 0, 0, 1, object.size,
                             ctx.elapsed_seconds()};
       ctx.out << format_summary(totals) << "\n";
       ctx.print_elapsed();
@@ -84,11 +87,11 @@ int download(const CpOptions& o, const OssPath& source, Context& ctx) {
   const client::transfer::Tuning tuning = transfer_tuning(o);
   Progress progress(ctx, !o.no_progress, "Download", std::nullopt);
   client::transfer::ClientPool pool(client);
-  const auto outcome = client::transfer::download_object(
-      pool, source.bucket, source.key, path, std::nullopt, tuning,
-      [&progress](std::int64_t delta) { progress.add(delta); });
+  const auto outcome =
+      client::transfer::download_object(pool, source.bucket, source.key, path, std::nullopt, tuning,
+                                        [&progress](std::int64_t delta) { progress.add(delta); });
   progress.finish();
-  TransferTotals totals{Direction::download, 1, outcome.bytes, 1, outcome.bytes, 0, 0,
+  TransferTotals totals{Direction::download,  1, outcome.bytes, 1, outcome.bytes, 0, 0,
                         ctx.elapsed_seconds()};
   if (!ctx.stdout_is_data) ctx.out << format_summary(totals) << "\n";
   ctx.print_elapsed();

@@ -3,9 +3,8 @@
 #include "cli/oss_path.hpp"
 #include "util/time_format.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 namespace cli {
@@ -24,9 +23,11 @@ std::string strip_quotes(const std::string& etag) {
 
 std::string row(const char* format, const std::string& a, const std::string& b,
                 const std::string& c, const std::string& d, const std::string& e = "") {
-  const int n = std::snprintf(nullptr, 0, format, a.c_str(), b.c_str(), c.c_str(), d.c_str(), e.c_str());
+  const int n =
+      std::snprintf(nullptr, 0, format, a.c_str(), b.c_str(), c.c_str(), d.c_str(), e.c_str());
   std::string out(static_cast<std::size_t>(n) + 1, '\0');
-  std::snprintf(out.data(), out.size(), format, a.c_str(), b.c_str(), c.c_str(), d.c_str(), e.c_str());
+  std::snprintf(out.data(), out.size(), format, a.c_str(), b.c_str(), c.c_str(), d.c_str(),
+                e.c_str());
   out.pop_back();
   return out;
 }
@@ -85,7 +86,8 @@ int list_buckets(const LsOptions& o, Context& ctx) {
       } else if (o.short_format) {
         ctx.out << to_oss_url(b.name, "") << "\n";
       } else {
-        if (count == 0) ctx.out << row(k_bucket_row, "CreationTime", "Region", "StorageClass", "BucketName");
+        if (count == 0)
+          ctx.out << row(k_bucket_row, "CreationTime", "Region", "StorageClass", "BucketName");
         ctx.out << row(k_bucket_row, local_time(b.creation_date), b.location, b.storage_class,
                        to_oss_url(b.name, ""));
       }
@@ -124,7 +126,8 @@ int list_objects(const LsOptions& o, const OssPath& path, Context& ctx) {
         ctx.out << to_oss_url(path.bucket, obj.key) << "\n";
       } else {
         if (count == 0)
-          ctx.out << row(k_object_row, "LastModifiedTime", "Size(B)", "StorageClass", "ETAG", "ObjectName");
+          ctx.out << row(k_object_row, "LastModifiedTime", "Size(B)", "StorageClass", "ETAG",
+                         "ObjectName");
         ctx.out << row(k_object_row, local_time(obj.last_modified), std::to_string(obj.size),
                        obj.storage_class, strip_quotes(obj.etag), to_oss_url(path.bucket, obj.key));
       }

@@ -15,7 +15,8 @@ int run_rb(const RbOptions& o, Context& ctx) {
     do {
       // Pages by continuation token, so this also ends under dry-run, where nothing is deleted.
       const client::ListObjectsPage page = client.list_objects_v2(path.bucket, "", token, 1000);
-      for (const auto& object : page.objects) client.delete_object(path.bucket, object.key);
+      for (const auto& object : page.objects)
+        client.delete_object(path.bucket, object.key);
       token = page.is_truncated ? page.next_continuation_token : "";
     } while (!token.empty());
   }

@@ -40,7 +40,8 @@ int remove_recursive(const RmOptions& o, const OssPath& path, Context& ctx) {
         ++removed;
       } catch (const oss::Error& e) {
         ++failed;
-        if (first_error.empty()) first_error = to_oss_url(path.bucket, object.key) + ": " + e.what();
+        if (first_error.empty())
+          first_error = to_oss_url(path.bucket, object.key) + ": " + e.what();
       }
     }
     token = page.is_truncated ? page.next_continuation_token : "";
@@ -49,11 +50,11 @@ int remove_recursive(const RmOptions& o, const OssPath& path, Context& ctx) {
     ctx.print_elapsed();
     return 0;
   }
-  ctx.out << "Success: Total " << removed + failed << " objects, removed " << removed
-          << " objects" << (failed > 0 ? ", failed " + std::to_string(failed) + " objects" : "")
-          << "\n";
+  ctx.out << "Success: Total " << removed + failed << " objects, removed " << removed << " objects"
+          << (failed > 0 ? ", failed " + std::to_string(failed) + " objects" : "") << "\n";
   if (failed > 0)
-    throw PartialFailure(std::to_string(failed) + " objects could not be removed; first: " + first_error);
+    throw PartialFailure(std::to_string(failed) +
+                         " objects could not be removed; first: " + first_error);
   ctx.print_elapsed();
   return 0;
 }
@@ -64,7 +65,8 @@ int run_rm(const RmOptions& o, Context& ctx) {
   const OssPath path = parse_oss_url(o.url);
   if (o.recursive) return remove_recursive(o, path, ctx);
   if (path.key.empty())
-    throw oss::usage_error("rm needs an object: oss://" + path.bucket + "/<key> (use -r for every "
+    throw oss::usage_error("rm needs an object: oss://" + path.bucket +
+                           "/<key> (use -r for every "
                            "object under a prefix, rb to remove a bucket)");
   check_object_key(path.key);
   ctx.client().delete_object(path.bucket, path.key);
@@ -75,7 +77,8 @@ int run_rm(const RmOptions& o, Context& ctx) {
 void add_rm_command(CLI::App& app, RmOptions& o) {
   CLI::App* cmd = app.add_subcommand("rm", "Remove an object, or every object under a prefix");
   cmd->set_help_flag("-h,--help", "help for rm");
-  cmd->add_option("url", o.url, "oss://bucket/object, or oss://bucket[/prefix] with -r")->required();
+  cmd->add_option("url", o.url, "oss://bucket/object, or oss://bucket[/prefix] with -r")
+      ->required();
   cmd->add_flag("-r,--recursive", o.recursive, "remove every object under the prefix")
       ->group("Flags");
   cmd->add_flag("-f,--force", o.force, "do not ask for confirmation")->group("Flags");

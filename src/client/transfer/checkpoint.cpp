@@ -1,13 +1,11 @@
 #include "client/transfer/checkpoint.hpp"
 
+#include "oss/error.hpp"
 #include "util/crypto.hpp"
 #include "util/encoding.hpp"
 
-#include "oss/error.hpp"
-
-#include <nlohmann/json.hpp>
-
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 namespace client::transfer {
@@ -22,16 +20,11 @@ std::string encode_checkpoint(const Checkpoint& c) {
   nlohmann::json parts = nlohmann::json::array();
   for (const auto& p : c.parts)
     parts.push_back({{"number", p.number}, {"size", p.size}, {"etag", p.etag}, {"crc64", p.crc64}});
-  const nlohmann::json doc = {{"version", k_version},
-                              {"kind", kind_name(c.kind)},
-                              {"source", c.source},
-                              {"destination", c.destination},
-                              {"source_size", c.source_size},
-                              {"source_mtime", c.source_mtime},
-                              {"source_etag", c.source_etag},
-                              {"upload_id", c.upload_id},
-                              {"part_size", c.part_size},
-                              {"parts", parts}};
+  const nlohmann::json doc = {{"version", k_version},         {"kind", kind_name(c.kind)},
+                              {"source", c.source},           {"destination", c.destination},
+                              {"source_size", c.source_size}, {"source_mtime", c.source_mtime},
+                              {"source_etag", c.source_etag}, {"upload_id", c.upload_id},
+                              {"part_size", c.part_size},     {"parts", parts}};
   return doc.dump(2) + "\n";
 }
 

@@ -134,9 +134,8 @@ std::string follow_links(const std::string& path) {
 /// N when `path` names this process's own descriptor N: /dev/fd/N, /proc/self/fd/N or
 /// /proc/<our pid>/fd/N; else -1.
 int own_fd_of(const std::string& path) {
-  for (const std::string& prefix :
-       {std::string("/dev/fd/"), std::string("/proc/self/fd/"),
-        "/proc/" + std::to_string(::getpid()) + "/fd/"}) {
+  for (const std::string& prefix : {std::string("/dev/fd/"), std::string("/proc/self/fd/"),
+                                    "/proc/" + std::to_string(::getpid()) + "/fd/"}) {
     if (path.rfind(prefix, 0) != 0 || path.size() == prefix.size() ||
         path.size() > prefix.size() + 6)
       continue;
@@ -218,7 +217,7 @@ UniqueFd open_stream_target(const DownloadTarget& target) {
 
 TempFile::TempFile(std::string final_path, std::string work_path, bool keep_on_failure)
     : m_final(std::move(final_path)), m_keep(keep_on_failure) {
-  if (struct stat st {}; ::stat(m_final.c_str(), &st) == 0 && S_ISREG(st.st_mode))
+  if (struct stat st{}; ::stat(m_final.c_str(), &st) == 0 && S_ISREG(st.st_mode))
     m_existing_mode = static_cast<int>(st.st_mode & 0777); // no set-id bits on new content
   if (!work_path.empty()) {
     const int fd = ::open(work_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);

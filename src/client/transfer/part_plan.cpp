@@ -12,9 +12,10 @@ PartPlan plan_parts(std::uint64_t object_size, std::optional<std::uint64_t> requ
       throw oss::usage_error("invalid --part-size " + std::to_string(part_size) +
                              ": accepted 102400 (100Ki) to 5368709120 (5Gi) bytes");
     if ((object_size + part_size - 1) / part_size > k_max_parts)
-      throw oss::usage_error("--part-size " + std::to_string(part_size) + " would cut " +
-                             std::to_string(object_size) + " bytes into more than 10000 parts; use at least " +
-                             std::to_string((object_size + k_max_parts - 1) / k_max_parts) + " bytes");
+      throw oss::usage_error(
+          "--part-size " + std::to_string(part_size) + " would cut " + std::to_string(object_size) +
+          " bytes into more than 10000 parts; use at least " +
+          std::to_string((object_size + k_max_parts - 1) / k_max_parts) + " bytes");
   } else {
     while ((object_size + part_size - 1) / part_size > k_max_parts && part_size < k_max_part_size)
       part_size *= 2;

@@ -24,8 +24,10 @@ std::vector<std::string_view> alternatives(std::string_view body) {
   int depth = 0;
   std::size_t start = 0;
   for (std::size_t i = 0; i < body.size(); ++i) {
-    if (body[i] == '{') ++depth;
-    else if (body[i] == '}') --depth;
+    if (body[i] == '{')
+      ++depth;
+    else if (body[i] == '}')
+      --depth;
     else if (body[i] == ',' && depth == 0) {
       out.push_back(body.substr(start, i - start));
       start = i + 1;
@@ -93,7 +95,8 @@ bool match(std::string_view p, std::string_view t) {
 
 void check_pattern(const std::string& pattern) {
   for (std::size_t i = 0; i < pattern.size(); ++i) {
-    if (pattern[i] == '\\') ++i;
+    if (pattern[i] == '\\')
+      ++i;
     else if ((pattern[i] == '[' && closing(pattern, i, ']') == std::string::npos) ||
              (pattern[i] == '{' && closing(pattern, i, '}') == std::string::npos))
       throw oss::usage_error("invalid filter pattern \"" + pattern + "\": unclosed '" +

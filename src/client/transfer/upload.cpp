@@ -134,7 +134,8 @@ ObjectOutcome multipart_upload(ClientPool& pool, int fd, const struct stat& st,
       return multipart_upload(pool, fd, st, path, bucket, key, headers, tuning, progress, false);
     }
     // A checkpoint keeps the upload for a rerun, unless the rerun could not use it.
-    const bool keep = log.enabled() && !recorded_upload_unusable(e) && !detail::is_integrity_error(e);
+    const bool keep =
+        log.enabled() && !recorded_upload_unusable(e) && !detail::is_integrity_error(e);
     if (!keep) {
       log.remove();
       if (!outcome.dry_run) abort_quietly(main_client, bucket, key, upload_id);

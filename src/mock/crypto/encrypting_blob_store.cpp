@@ -4,14 +4,14 @@
 #include "util/crypto.hpp"
 #include "util/encoding.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace mock::crypto {
 namespace fs = std::filesystem;
@@ -23,15 +23,15 @@ constexpr std::string_view k_envelope_version = "ossmock-envelope-1";
 SegmentCipher cipher_for(const oss::SseSpec& sse) {
   // OSS: SM4, or KMS with SM4 data encryption, seals the data with SM4; the rest with AES-256.
   return sse.algorithm == "SM4" || sse.data_encryption == "SM4" ? SegmentCipher::sm4_ctr_hmac_sha256
-                                                               : SegmentCipher::aes_256_gcm;
+                                                                : SegmentCipher::aes_256_gcm;
 }
 
 // The AAD of the wrapped data key: the object's identity and its SSE state, so a blob's key cannot
 // be replayed for another object or read under another algorithm or CMK.
 std::string key_context(const BlobContext& ctx) {
   std::string out(k_envelope_version);
-  for (const std::string* part : {&ctx.bucket, &ctx.key, &ctx.sse.algorithm, &ctx.sse.kms_key_id,
-                                  &ctx.sse.data_encryption}) {
+  for (const std::string* part :
+       {&ctx.bucket, &ctx.key, &ctx.sse.algorithm, &ctx.sse.kms_key_id, &ctx.sse.data_encryption}) {
     out.push_back('\0');
     out += *part;
   }
@@ -56,7 +56,8 @@ struct Envelope {
 
 Envelope decode_envelope(const std::string& text) {
   const std::string prefix = std::string(k_envelope_version) + ":";
-  if (!text.starts_with(prefix) || text.size() < prefix.size() + 3 || text[prefix.size() + 1] != ':')
+  if (!text.starts_with(prefix) || text.size() < prefix.size() + 3 ||
+      text[prefix.size() + 1] != ':')
     throw IntegrityError("unrecognised blob envelope");
   const char id = text[prefix.size()];
   if (id != '1' && id != '2') throw IntegrityError("unknown cipher in blob envelope");
@@ -208,9 +209,10 @@ std::string read_or_create_master_key(const fs::path& path) {
     const std::string key = util::random_bytes(k_data_key_size);
     const fs::path temp = path.string() + ".tmp";
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) throw std::runtime_error("cannot create " + temp.string() + ": " + std::strerror(errno));
-    const bool ok = ::write(fd, key.data(), key.size()) == static_cast<ssize_t>(key.size()) &&
-                    ::fsync(fd) == 0;
+    if (fd < 0)
+      throw std::runtime_error("cannot create " + temp.string() + ": " + std::strerror(errno));
+    const bool ok =
+        ::write(fd, key.data(), key.size()) == static_cast<ssize_t>(key.size()) && ::fsync(fd) == 0;
     ::close(fd);
     if (!ok || ::rename(temp.c_str(), path.c_str()) != 0)
       throw std::runtime_error("cannot write " + path.string());
@@ -218,7 +220,8 @@ std::string read_or_create_master_key(const fs::path& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) throw std::runtime_error("cannot stat " + path.string());
   if ((st.st_mode & 077) != 0)
-    throw std::runtime_error(path.string() + " must not be readable by group or others (chmod 600)");
+    throw std::runtime_error(path.string() +
+                             " must not be readable by group or others (chmod 600)");
   std::ifstream in(path, std::ios::binary);
   std::string key((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (key.size() != k_data_key_size)

@@ -2,10 +2,10 @@
 
 #include "util/crypto.hpp"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <memory>
+
+#include <openssl/evp.h>
 
 namespace mock::crypto {
 namespace {
@@ -23,7 +23,8 @@ CipherCtx new_ctx() {
 }
 
 void put_be(std::string& out, std::uint64_t value, int bytes) {
-  for (int i = bytes - 1; i >= 0; --i) out.push_back(static_cast<char>((value >> (8 * i)) & 0xFF));
+  for (int i = bytes - 1; i >= 0; --i)
+    out.push_back(static_cast<char>((value >> (8 * i)) & 0xFF));
 }
 
 const unsigned char* bytes(std::string_view s) {
@@ -53,12 +54,15 @@ std::string gcm_seal(std::string_view key, std::string_view nonce, std::string_v
   std::string out(plaintext.size() + k_gcm_tag, '\0');
   int len = 0;
   if (EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) != 1 ||
-      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, static_cast<int>(nonce.size()), nullptr) != 1 ||
+      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, static_cast<int>(nonce.size()),
+                          nullptr) != 1 ||
       EVP_EncryptInit_ex(ctx.get(), nullptr, nullptr, bytes(key), bytes(nonce)) != 1 ||
       EVP_EncryptUpdate(ctx.get(), nullptr, &len, bytes(aad), static_cast<int>(aad.size())) != 1 ||
-      EVP_EncryptUpdate(ctx.get(), bytes(out), &len, bytes(plaintext), static_cast<int>(plaintext.size())) != 1 ||
+      EVP_EncryptUpdate(ctx.get(), bytes(out), &len, bytes(plaintext),
+                        static_cast<int>(plaintext.size())) != 1 ||
       EVP_EncryptFinal_ex(ctx.get(), bytes(out) + len, &len) != 1 ||
-      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, k_gcm_tag, bytes(out) + plaintext.size()) != 1)
+      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, k_gcm_tag,
+                          bytes(out) + plaintext.size()) != 1)
     throw std::runtime_error("AES-256-GCM encryption failed");
   return out;
 }
@@ -72,7 +76,8 @@ std::string gcm_open(std::string_view key, std::string_view nonce, std::string_v
   std::string tag(sealed.substr(n));
   int len = 0;
   if (EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) != 1 ||
-      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, static_cast<int>(nonce.size()), nullptr) != 1 ||
+      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, static_cast<int>(nonce.size()),
+                          nullptr) != 1 ||
       EVP_DecryptInit_ex(ctx.get(), nullptr, nullptr, bytes(key), bytes(nonce)) != 1 ||
       EVP_DecryptUpdate(ctx.get(), nullptr, &len, bytes(aad), static_cast<int>(aad.size())) != 1 ||
       EVP_DecryptUpdate(ctx.get(), bytes(out), &len, bytes(sealed), static_cast<int>(n)) != 1 ||
@@ -92,7 +97,8 @@ std::string sm4_ctr(std::string_view key, std::string_view iv, std::string_view 
   const EVP_CIPHER* cipher = EVP_sm4_ctr();
   if (cipher == nullptr) throw std::runtime_error("this OpenSSL has no SM4-CTR");
   if (EVP_EncryptInit_ex(ctx.get(), cipher, nullptr, bytes(key), bytes(iv)) != 1 ||
-      EVP_EncryptUpdate(ctx.get(), bytes(out), &len, bytes(input), static_cast<int>(input.size())) != 1 ||
+      EVP_EncryptUpdate(ctx.get(), bytes(out), &len, bytes(input),
+                        static_cast<int>(input.size())) != 1 ||
       EVP_EncryptFinal_ex(ctx.get(), bytes(out) + len, &tail) != 1)
     throw std::runtime_error("SM4-CTR failed");
   return out;
@@ -151,13 +157,15 @@ std::string SegmentCodec::open(std::uint64_t index, bool final, std::string_view
 }
 
 std::string wrap_key(std::string_view kek, std::string_view data_key, std::string_view context) {
-  if (kek.size() != k_data_key_size) throw std::invalid_argument("key-encryption key must be 32 bytes");
+  if (kek.size() != k_data_key_size)
+    throw std::invalid_argument("key-encryption key must be 32 bytes");
   const std::string nonce = util::random_bytes(k_wrap_nonce);
   return nonce + gcm_seal(kek, nonce, context, data_key);
 }
 
 std::string unwrap_key(std::string_view kek, std::string_view wrapped, std::string_view context) {
-  if (kek.size() != k_data_key_size) throw std::invalid_argument("key-encryption key must be 32 bytes");
+  if (kek.size() != k_data_key_size)
+    throw std::invalid_argument("key-encryption key must be 32 bytes");
   if (wrapped.size() < k_wrap_nonce + k_gcm_tag) throw IntegrityError("wrapped key is too short");
   return gcm_open(kek, wrapped.substr(0, k_wrap_nonce), context, wrapped.substr(k_wrap_nonce));
 }

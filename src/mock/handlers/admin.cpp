@@ -14,7 +14,7 @@ namespace {
 
 using Json = nlohmann::json;
 
-Response json_response(const Json &body, int status = 200) {
+Response json_response(const Json& body, int status = 200) {
   Response response;
   response.status = status;
   response.headers.push_back({"Content-Type", "application/json"});
@@ -22,11 +22,11 @@ Response json_response(const Json &body, int status = 200) {
   return response;
 }
 
-Response json_error(int status, const std::string &message) {
+Response json_error(int status, const std::string& message) {
   return json_response(Json{{"error", message}}, status);
 }
 
-Json key_json(const KmsKeyInfo &key) {
+Json key_json(const KmsKeyInfo& key) {
   return Json{{"id", key.record.id},
               {"alias", key.record.alias},
               {"region", key.record.region},
@@ -36,7 +36,7 @@ Json key_json(const KmsKeyInfo &key) {
               {"created", util::iso8601_ms(key.record.created)}};
 }
 
-Json blob_json(const StoredBlob &blob) {
+Json blob_json(const StoredBlob& blob) {
   const auto summary = crypto::summarize_envelope(blob);
   return Json{{"blob_id", blob.id},
               {"size", blob.size},
@@ -44,7 +44,7 @@ Json blob_json(const StoredBlob &blob) {
               {"segments", summary.segments}};
 }
 
-Response object_state(Context &ctx, const std::string &path) {
+Response object_state(Context& ctx, const std::string& path) {
   const auto slash = path.find('/');
   if (slash == std::string::npos || slash == 0 || slash + 1 == path.size())
     return json_error(400, "use GET /-/objects/<bucket>/<key>");
@@ -63,7 +63,7 @@ Response object_state(Context &ctx, const std::string &path) {
              {"data_encryption", object->sse.data_encryption}}}};
   if (object->is_multipart()) {
     Json parts = Json::array();
-    for (const auto &part : object->parts) {
+    for (const auto& part : object->parts) {
       Json p = blob_json(part.blob);
       p["part_number"] = part.part_number;
       p["upload_id"] = part.upload_id;
@@ -72,7 +72,7 @@ Response object_state(Context &ctx, const std::string &path) {
     out["parts"] = std::move(parts);
     const auto first = crypto::summarize_envelope(object->parts.front().blob);
     std::uint64_t segments = 0;
-    for (const auto &part : object->parts)
+    for (const auto& part : object->parts)
       segments += crypto::summarize_envelope(part.blob).segments;
     out["storage"] = Json{{"cipher", first.cipher}, {"segments", segments}, {"blob_id", nullptr}};
   } else {
@@ -81,7 +81,7 @@ Response object_state(Context &ctx, const std::string &path) {
   return json_response(out);
 }
 
-Response kms_key_action(Context &ctx, const std::string &rest) {
+Response kms_key_action(Context& ctx, const std::string& rest) {
   // rest = "<id>/disable" | "<id>/enable"
   const auto slash = rest.rfind('/');
   if (slash == std::string::npos || slash == 0)
@@ -92,14 +92,14 @@ Response kms_key_action(Context &ctx, const std::string &rest) {
     return json_error(404, "unknown action '" + action + "'");
   if (!ctx.services.kms.set_state(id, action == "disable" ? "Disabled" : "Enabled"))
     return json_error(404, "no KMS key with id " + id);
-  for (const auto &key : ctx.services.kms.keys())
+  for (const auto& key : ctx.services.kms.keys())
     if (key.record.id == id) return json_response(key_json(key));
   return json_error(404, "no KMS key with id " + id);
 }
 
-Response reset(Context &ctx) {
+Response reset(Context& ctx) {
   ctx.services.meta.reset();
-  for (const auto &id : ctx.services.blobs.list_ids())
+  for (const auto& id : ctx.services.blobs.list_ids())
     ctx.services.blobs.remove(id);
   ctx.services.kms.register_configured_keys();
   std::fprintf(stderr,
@@ -109,9 +109,9 @@ Response reset(Context &ctx) {
 
 } // namespace
 
-Response admin(Context &ctx) {
-  const std::string &path = ctx.target.key; // after "/-/", percent-decoded
-  const std::string &method = ctx.head.method;
+Response admin(Context& ctx) {
+  const std::string& path = ctx.target.key; // after "/-/", percent-decoded
+  const std::string& method = ctx.head.method;
   const bool get = method == "GET" || method == "HEAD";
   if (path == "health") {
     if (!get) return json_error(405, "use GET");
@@ -123,7 +123,7 @@ Response admin(Context &ctx) {
   if (path == "kms/keys") {
     if (!get) return json_error(405, "use GET");
     Json keys = Json::array();
-    for (const auto &key : ctx.services.kms.keys())
+    for (const auto& key : ctx.services.kms.keys())
       keys.push_back(key_json(key));
     return json_response(Json{{"enabled", ctx.services.kms.enabled()}, {"keys", std::move(keys)}});
   }

@@ -2,7 +2,6 @@
 // GetBucketLocation, GetBucketAcl, PutBucketAcl.
 #include "mock/handlers/handlers.hpp"
 #include "mock/handlers/support.hpp"
-
 #include "oss/names.hpp"
 #include "util/strings.hpp"
 #include "util/time_format.hpp"

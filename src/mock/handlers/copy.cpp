@@ -3,7 +3,6 @@
 #include "mock/handlers/handlers.hpp"
 #include "mock/handlers/object_support.hpp"
 #include "mock/handlers/support.hpp"
-
 #include "mock/sse_policy.hpp"
 #include "oss/crc64.hpp"
 #include "util/encoding.hpp"

@@ -2,12 +2,11 @@
 #include "mock/handlers/handlers.hpp"
 #include "mock/handlers/object_support.hpp"
 #include "mock/handlers/support.hpp"
-
 #include "oss/names.hpp"
 
-#include <tinyxml2.h>
-
 #include <vector>
+
+#include <tinyxml2.h>
 
 namespace mock::handlers {
 namespace {
@@ -25,7 +24,8 @@ DeleteRequest parse_delete(const std::string& body) {
   const auto* root = doc.FirstChildElement("Delete");
   if (root == nullptr) throw errors::malformed_xml();
   DeleteRequest out;
-  if (const auto* quiet = root->FirstChildElement("Quiet"); quiet != nullptr && quiet->GetText() != nullptr)
+  if (const auto* quiet = root->FirstChildElement("Quiet");
+      quiet != nullptr && quiet->GetText() != nullptr)
     out.quiet = std::string_view(quiet->GetText()) == "true";
   for (const auto* object = root->FirstChildElement("Object"); object != nullptr;
        object = object->NextSiblingElement("Object")) {
@@ -49,7 +49,8 @@ Response delete_multiple_objects(Context& ctx) {
   if (url) xml.element("EncodingType", "url");
   for (const auto& key : request.keys) {
     if (!key_error(key)) {
-      if (auto blobs = ctx.services.meta.delete_object(bucket.name, key)) remove_blobs(ctx.services.blobs, *blobs);
+      if (auto blobs = ctx.services.meta.delete_object(bucket.name, key))
+        remove_blobs(ctx.services.blobs, *blobs);
     }
     if (!request.quiet) xml.open("Deleted").element("Key", list_value(key, url)).close();
   }

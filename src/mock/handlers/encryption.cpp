@@ -2,7 +2,6 @@
 // (oss-api.md §4). A rule change never touches existing objects.
 #include "mock/handlers/handlers.hpp"
 #include "mock/handlers/support.hpp"
-
 #include "oss/error.hpp"
 #include "oss/sse.hpp"
 
@@ -28,7 +27,8 @@ Response put_bucket_encryption(Context& ctx) {
 Response get_bucket_encryption(Context& ctx) {
   const BucketRecord bucket = require_bucket(ctx);
   if (bucket.sse.empty()) throw errors::no_such_sse_rule(bucket.name);
-  return xml_response("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + oss::to_rule_xml(bucket.sse));
+  return xml_response("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" +
+                      oss::to_rule_xml(bucket.sse));
 }
 
 Response delete_bucket_encryption(Context& ctx) {

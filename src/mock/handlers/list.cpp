@@ -1,8 +1,8 @@
 // Listings: ListObjects (v1, marker), ListObjectsV2 (continuation token), ListObjectVersions
-// (unversioned: every object once, VersionId "null") (ListMultipartUploads is in multipart_list.cpp).
+// (unversioned: every object once, VersionId "null") (ListMultipartUploads is in
+// multipart_list.cpp).
 #include "mock/handlers/handlers.hpp"
 #include "mock/handlers/support.hpp"
-
 #include "util/encoding.hpp"
 #include "util/time_format.hpp"
 
@@ -113,9 +113,12 @@ Response list_objects_v2(Context& ctx) {
           .extra("ArgumentValue", *token);
     after = *decoded;
   }
-  const ListPage page = ctx.services.meta.list_objects(bucket.name, p.prefix, p.delimiter, after, limit);
+  const ListPage page =
+      ctx.services.meta.list_objects(bucket.name, p.prefix, p.delimiter, after, limit);
   XmlWriter xml;
-  xml.open("ListBucketResult").element("Name", bucket.name).element("Prefix", list_value(p.prefix, p.url));
+  xml.open("ListBucketResult")
+      .element("Name", bucket.name)
+      .element("Prefix", list_value(p.prefix, p.url));
   if (start_after != nullptr) xml.element("StartAfter", list_value(*start_after, p.url));
   if (token != nullptr) xml.element("ContinuationToken", *token);
   xml.element("MaxKeys", std::to_string(limit));

@@ -27,8 +27,8 @@ constexpr std::uint32_t k_max_part_number = 10000;
 /// OSS: every part but the last must be at least 100 KB (checked at Complete).
 constexpr std::uint64_t k_min_part_size = 100 * 1024;
 
-std::uint32_t part_number_param(const Context &ctx) {
-  const std::string *text = ctx.head.param("partNumber");
+std::uint32_t part_number_param(const Context& ctx) {
+  const std::string* text = ctx.head.param("partNumber");
   std::uint32_t value = 0;
   const bool ok = text != nullptr && !text->empty() &&
                   std::from_chars(text->data(), text->data() + text->size(), value).ptr ==
@@ -42,8 +42,8 @@ std::uint32_t part_number_param(const Context &ctx) {
 }
 
 /// The upload named by ?uploadId, which must belong to the addressed bucket and key.
-UploadRecord require_upload(Context &ctx) {
-  const std::string *id = ctx.head.param("uploadId");
+UploadRecord require_upload(Context& ctx) {
+  const std::string* id = ctx.head.param("uploadId");
   const std::string upload_id = id != nullptr ? *id : "";
   auto upload = ctx.services.meta.upload(upload_id);
   if (!upload || upload->bucket != ctx.target.bucket || upload->key != ctx.target.key)
@@ -58,7 +58,7 @@ public:
            std::uint32_t number)
       : UploadSink(std::move(writer), std::move(bucket), upload.sse), m_upload(std::move(upload)),
         m_number(number) {}
-  const UploadRecord &upload() const { return m_upload; }
+  const UploadRecord& upload() const { return m_upload; }
   std::uint32_t number() const { return m_number; }
 
 private:
@@ -67,7 +67,7 @@ private:
 };
 
 /// Records a committed part; a part whose upload vanished meanwhile is removed again.
-void record_part(Context &ctx, const UploadRecord &upload, const PartRecord &part) {
+void record_part(Context& ctx, const UploadRecord& upload, const PartRecord& part) {
   std::optional<std::string> replaced;
   try {
     replaced = ctx.services.meta.put_part(upload.upload_id, part);
@@ -104,16 +104,16 @@ struct ChosenPart {
   std::string etag;
 };
 
-std::vector<ChosenPart> parse_complete_body(const std::string &body) {
+std::vector<ChosenPart> parse_complete_body(const std::string& body) {
   tinyxml2::XMLDocument doc;
   if (doc.Parse(body.data(), body.size()) != tinyxml2::XML_SUCCESS) throw errors::malformed_xml();
-  const auto *root = doc.FirstChildElement("CompleteMultipartUpload");
+  const auto* root = doc.FirstChildElement("CompleteMultipartUpload");
   if (root == nullptr) throw errors::malformed_xml();
   std::vector<ChosenPart> out;
-  for (const auto *part = root->FirstChildElement("Part"); part != nullptr;
+  for (const auto* part = root->FirstChildElement("Part"); part != nullptr;
        part = part->NextSiblingElement("Part")) {
-    const auto *number = part->FirstChildElement("PartNumber");
-    const auto *etag = part->FirstChildElement("ETag");
+    const auto* number = part->FirstChildElement("PartNumber");
+    const auto* etag = part->FirstChildElement("ETag");
     if (number == nullptr || etag == nullptr || number->GetText() == nullptr ||
         etag->GetText() == nullptr)
       throw errors::malformed_xml();
@@ -129,15 +129,15 @@ std::vector<ChosenPart> parse_complete_body(const std::string &body) {
 }
 
 /// The uploaded parts named by the Complete request, checked against the OSS rules.
-std::vector<PartRecord> choose_parts(const std::vector<ChosenPart> &chosen,
+std::vector<PartRecord> choose_parts(const std::vector<ChosenPart>& chosen,
                                      std::vector<PartRecord> uploaded) {
   std::vector<PartRecord> out;
   std::uint32_t previous = 0;
-  for (const auto &c : chosen) {
+  for (const auto& c : chosen) {
     if (c.number <= previous) throw errors::invalid_part_order();
     previous = c.number;
     const auto it = std::find_if(uploaded.begin(), uploaded.end(),
-                                 [&](const PartRecord &p) { return p.part_number == c.number; });
+                                 [&](const PartRecord& p) { return p.part_number == c.number; });
     if (it == uploaded.end() || !util::iequals(it->etag, c.etag)) throw errors::invalid_part();
     out.push_back(std::move(*it));
   }
@@ -148,7 +148,7 @@ std::vector<PartRecord> choose_parts(const std::vector<ChosenPart> &chosen,
 
 } // namespace
 
-Response initiate_multipart_upload(Context &ctx) {
+Response initiate_multipart_upload(Context& ctx) {
   const BucketRecord bucket = require_bucket(ctx);
   require_valid_key(ctx.target.key);
   UploadRecord upload;
@@ -180,7 +180,7 @@ Response initiate_multipart_upload(Context &ctx) {
   return response;
 }
 
-void prepare_upload_part(Context &ctx) {
+void prepare_upload_part(Context& ctx) {
   BucketRecord bucket = require_bucket(ctx);
   const std::uint32_t number = part_number_param(ctx);
   UploadRecord upload = require_upload(ctx);
@@ -192,8 +192,8 @@ void prepare_upload_part(Context &ctx) {
       std::make_unique<PartSink>(std::move(writer), std::move(bucket), std::move(upload), number);
 }
 
-Response upload_part(Context &ctx) {
-  auto &sink = dynamic_cast<PartSink &>(*ctx.sink);
+Response upload_part(Context& ctx) {
+  auto& sink = dynamic_cast<PartSink&>(*ctx.sink);
   const std::string md5 = sink.md5();
   check_content_md5(ctx.head, md5);
   PartRecord part;
@@ -213,7 +213,7 @@ Response upload_part(Context &ctx) {
   return response;
 }
 
-Response upload_part_copy(Context &ctx) {
+Response upload_part_copy(Context& ctx) {
   const BucketRecord bucket = require_bucket(ctx);
   const std::uint32_t number = part_number_param(ctx);
   const UploadRecord upload = require_upload(ctx);
@@ -227,7 +227,7 @@ Response upload_part_copy(Context &ctx) {
 
   std::uint64_t first = 0;
   std::uint64_t length = source.size;
-  if (const std::string *header = ctx.head.header("x-oss-copy-source-range")) {
+  if (const std::string* header = ctx.head.header("x-oss-copy-source-range")) {
     const RangeRequest range = parse_range(*header, source.size);
     if (range.kind == RangeRequest::Kind::unsatisfiable) throw errors::invalid_range(source.size);
     if (range.kind == RangeRequest::Kind::satisfiable) {
@@ -268,25 +268,25 @@ Response upload_part_copy(Context &ctx) {
   return response;
 }
 
-Response complete_multipart_upload(Context &ctx) {
+Response complete_multipart_upload(Context& ctx) {
   const BucketRecord bucket = require_bucket(ctx);
   const UploadRecord upload = require_upload(ctx);
   std::vector<PartRecord> uploaded = ctx.services.meta.parts(upload.upload_id);
   std::vector<PartRecord> parts;
-  const std::string *all = ctx.head.header("x-oss-complete-all");
+  const std::string* all = ctx.head.header("x-oss-complete-all");
   if (all != nullptr && *all == "yes") {
     if (!ctx.body.empty())
       throw errors::invalid_argument(
           "With x-oss-complete-all: yes the request body must be empty.");
     if (uploaded.empty()) throw errors::invalid_part();
     std::vector<ChosenPart> chosen;
-    for (const auto &p : uploaded)
+    for (const auto& p : uploaded)
       chosen.push_back({p.part_number, p.etag});
     parts = choose_parts(chosen, std::move(uploaded));
   } else {
     parts = choose_parts(parse_complete_body(ctx.body), std::move(uploaded));
   }
-  if (const std::string *forbid = ctx.head.header("x-oss-forbid-overwrite");
+  if (const std::string* forbid = ctx.head.header("x-oss-forbid-overwrite");
       forbid != nullptr && *forbid == "true" && ctx.services.meta.object(bucket.name, upload.key))
     throw ApiError(409, "FileAlreadyExists",
                    "The object you specified already exists and can not be overwritten.");
@@ -303,7 +303,7 @@ Response complete_multipart_upload(Context &ctx) {
   object.sse = upload.sse;
   object.last_modified = util::now_utc();
   std::string md5s;
-  for (const auto &p : parts) {
+  for (const auto& p : parts) {
     object.crc64 = object.size == 0 ? p.crc64 : oss::crc64_combine(object.crc64, p.crc64, p.size);
     object.size += p.size;
     md5s += raw_from_hex(p.etag);
@@ -331,7 +331,7 @@ Response complete_multipart_upload(Context &ctx) {
   return response;
 }
 
-Response abort_multipart_upload(Context &ctx) {
+Response abort_multipart_upload(Context& ctx) {
   require_bucket(ctx);
   const UploadRecord upload = require_upload(ctx);
   const auto removed = ctx.services.meta.abort_upload(upload.upload_id);
@@ -340,17 +340,17 @@ Response abort_multipart_upload(Context &ctx) {
   return empty_response(204);
 }
 
-Response list_parts(Context &ctx) {
+Response list_parts(Context& ctx) {
   const BucketRecord bucket = require_bucket(ctx);
   const UploadRecord upload = require_upload(ctx);
   const std::size_t limit = max_keys(ctx, "max-parts", 1000, 1000);
   std::uint32_t marker = 0;
-  if (const std::string *text = ctx.head.param("part-number-marker");
+  if (const std::string* text = ctx.head.param("part-number-marker");
       text != nullptr && !text->empty())
     std::from_chars(text->data(), text->data() + text->size(), marker);
   const bool url = encoding_type_url(ctx);
   std::vector<PartRecord> parts;
-  for (auto &p : ctx.services.meta.parts(upload.upload_id))
+  for (auto& p : ctx.services.meta.parts(upload.upload_id))
     if (p.part_number > marker) parts.push_back(std::move(p));
   const bool truncated = parts.size() > limit;
   if (truncated) parts.resize(limit);
@@ -367,7 +367,7 @@ Response list_parts(Context &ctx) {
                parts.empty() ? "0" : std::to_string(parts.back().part_number))
       .element("MaxParts", std::to_string(limit))
       .element("IsTruncated", truncated ? "true" : "false");
-  for (const auto &p : parts) {
+  for (const auto& p : parts) {
     xml.open("Part")
         .element("PartNumber", std::to_string(p.part_number))
         .element("LastModified", util::iso8601_ms(p.last_modified))

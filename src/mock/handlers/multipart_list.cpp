@@ -7,14 +7,14 @@
 namespace mock::handlers {
 namespace {
 
-std::string param_or_empty(const Context &ctx, std::string_view name) {
-  const std::string *value = ctx.head.param(name);
+std::string param_or_empty(const Context& ctx, std::string_view name) {
+  const std::string* value = ctx.head.param(name);
   return value != nullptr ? *value : std::string();
 }
 
 /// True when `u` comes after the (key-marker, upload-id-marker) position.
-bool after_marker(const UploadRecord &u, const std::string &key_marker,
-                  const std::string &id_marker, bool &passed_id_marker) {
+bool after_marker(const UploadRecord& u, const std::string& key_marker,
+                  const std::string& id_marker, bool& passed_id_marker) {
   if (key_marker.empty()) return true;
   if (u.key != key_marker) return u.key > key_marker;
   if (id_marker.empty()) return false; // OSS: key-marker alone skips every upload of that key
@@ -25,7 +25,7 @@ bool after_marker(const UploadRecord &u, const std::string &key_marker,
 
 } // namespace
 
-Response list_multipart_uploads(Context &ctx) {
+Response list_multipart_uploads(Context& ctx) {
   const BucketRecord bucket = require_bucket(ctx);
   const std::string prefix = param_or_empty(ctx, "prefix");
   const std::string delimiter = param_or_empty(ctx, "delimiter");
@@ -42,7 +42,7 @@ Response list_multipart_uploads(Context &ctx) {
   std::vector<Entry> entries;
   bool truncated = false;
   bool passed_id_marker = false;
-  for (auto &u : ctx.services.meta.list_uploads(bucket.name, prefix)) {
+  for (auto& u : ctx.services.meta.list_uploads(bucket.name, prefix)) {
     if (!after_marker(u, key_marker, id_marker, passed_id_marker)) continue;
     if (!delimiter.empty()) {
       const auto pos = u.key.find(delimiter, prefix.size());
@@ -83,7 +83,7 @@ Response list_multipart_uploads(Context &ctx) {
       .element("Prefix", list_value(prefix, url))
       .element("MaxUploads", std::to_string(limit))
       .element("IsTruncated", truncated ? "true" : "false");
-  for (const auto &e : entries) {
+  for (const auto& e : entries) {
     if (e.is_prefix) continue;
     xml.open("Upload")
         .element("Key", list_value(e.upload.key, url))
@@ -92,7 +92,7 @@ Response list_multipart_uploads(Context &ctx) {
         .element("Initiated", util::iso8601_ms(e.upload.initiated))
         .close();
   }
-  for (const auto &e : entries)
+  for (const auto& e : entries)
     if (e.is_prefix) xml.open("CommonPrefixes").element("Prefix", list_value(e.name, url)).close();
   return xml_response(xml.finish());
 }

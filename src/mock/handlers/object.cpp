@@ -3,7 +3,6 @@
 #include "mock/handlers/handlers.hpp"
 #include "mock/handlers/object_support.hpp"
 #include "mock/handlers/support.hpp"
-
 #include "mock/range.hpp"
 #include "mock/sse_policy.hpp"
 #include "oss/crc64.hpp"
@@ -28,7 +27,8 @@ void apply_response_overrides(const RequestHead& head, Response& response) {
       {"response-content-disposition", "Content-Disposition"},
       {"response-content-encoding", "Content-Encoding"}};
   for (const auto& [param, header] : k_overrides) {
-    if (const std::string* value = head.param(param)) oss::set_header(response.headers, header, *value);
+    if (const std::string* value = head.param(param))
+      oss::set_header(response.headers, header, *value);
   }
 }
 
@@ -60,7 +60,8 @@ Response put_object(Context& ctx) {
   if (const std::string* forbid = ctx.head.header("x-oss-forbid-overwrite");
       forbid != nullptr && *forbid == "true" &&
       ctx.services.meta.object(ctx.target.bucket, ctx.target.key))
-    throw ApiError(409, "FileAlreadyExists", "The object you specified already exists and can not be overwritten.");
+    throw ApiError(409, "FileAlreadyExists",
+                   "The object you specified already exists and can not be overwritten.");
 
   ObjectRecord object;
   object.bucket = ctx.target.bucket;
@@ -88,13 +89,15 @@ Response get_object(Context& ctx) {
   const ObjectRecord object = readable_object(ctx);
   if (auto status = check_preconditions(ctx.head, object)) {
     if (*status == 412)
-      throw ApiError(412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold.");
+      throw ApiError(412, "PreconditionFailed",
+                     "At least one of the pre-conditions you specified did not hold.");
     Response response = empty_response(304);
     response.headers.push_back({"ETag", quoted_etag(object.etag)});
     return response;
   }
   RangeRequest range;
-  if (const std::string* header = ctx.head.header("Range")) range = parse_range(*header, object.size);
+  if (const std::string* header = ctx.head.header("Range"))
+    range = parse_range(*header, object.size);
   if (range.kind == RangeRequest::Kind::unsatisfiable) throw errors::invalid_range(object.size);
 
   // OSS: downloading SSE-KMS data needs a grant on its CMK (Decrypt).
@@ -119,7 +122,8 @@ Response head_object(Context& ctx) {
   const ObjectRecord object = readable_object(ctx);
   if (auto status = check_preconditions(ctx.head, object)) {
     if (*status == 412)
-      throw ApiError(412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold.");
+      throw ApiError(412, "PreconditionFailed",
+                     "At least one of the pre-conditions you specified did not hold.");
     return empty_response(304);
   }
   Response response;
@@ -159,10 +163,12 @@ Response put_object_acl(Context& ctx) {
   require_valid_key(ctx.target.key);
   const std::string* acl = ctx.head.header("x-oss-object-acl");
   if (acl == nullptr)
-    throw errors::invalid_argument("PutObjectAcl requires the x-oss-object-acl header.", "0017-00000105")
+    throw errors::invalid_argument("PutObjectAcl requires the x-oss-object-acl header.",
+                                   "0017-00000105")
         .extra("ArgumentName", "x-oss-object-acl");
   if (!is_object_acl(*acl))
-    throw errors::invalid_argument_header("The ACL you provided is not valid.", "x-oss-object-acl", *acl);
+    throw errors::invalid_argument_header("The ACL you provided is not valid.", "x-oss-object-acl",
+                                          *acl);
   if (!ctx.services.meta.set_object_acl(ctx.target.bucket, ctx.target.key, *acl))
     throw errors::no_such_key(ctx.target.key);
   return empty_response(200);

@@ -38,7 +38,8 @@ void take_request_metadata(const RequestHead& head, ObjectRecord& object) {
   object.content_type = (type != nullptr && !type->empty()) ? *type : "application/octet-stream";
   object.http_headers.clear();
   for (const auto& name : k_content_headers) {
-    if (const std::string* value = head.header(name)) object.http_headers.emplace_back(name, *value);
+    if (const std::string* value = head.header(name))
+      object.http_headers.emplace_back(name, *value);
   }
   object.user_meta.clear();
   for (const auto& header : head.headers) {
@@ -59,7 +60,8 @@ void take_request_acl_and_class(const RequestHead& head, ObjectRecord& object) {
   if (const std::string* value = head.header("x-oss-storage-class")) {
     auto canonical = storage_class(*value);
     if (!canonical)
-      throw errors::invalid_argument_header("Invalid storage class.", "x-oss-storage-class", *value);
+      throw errors::invalid_argument_header("Invalid storage class.", "x-oss-storage-class",
+                                            *value);
     object.storage_class = *canonical;
   }
 }
@@ -67,7 +69,8 @@ void take_request_acl_and_class(const RequestHead& head, ObjectRecord& object) {
 void add_object_headers(Response& response, const ObjectRecord& object) {
   auto& h = response.headers;
   h.push_back({"Content-Type", object.content_type});
-  for (const auto& [name, value] : object.http_headers) h.push_back({name, value});
+  for (const auto& [name, value] : object.http_headers)
+    h.push_back({name, value});
   h.push_back({"ETag", quoted_etag(object.etag)});
   h.push_back({"Last-Modified", util::rfc1123(object.last_modified)});
   h.push_back({"Accept-Ranges", "bytes"});
@@ -85,7 +88,8 @@ oss::SseSpec write_sse(Context& ctx, const BucketRecord& bucket) {
   // OSS: anonymous writes of KMS data are refused (oss-api.md §5.7); a bucket rule's
   // KMSMasterKeyID is not checked at PutBucketEncryption, but every upload under it is.
   if (sse.algorithm == "KMS")
-    sse.kms_key_id = ctx.services.kms.authorize(sse.kms_key_id, ctx.principal, KmsOperation::generate_data_key);
+    sse.kms_key_id =
+        ctx.services.kms.authorize(sse.kms_key_id, ctx.principal, KmsOperation::generate_data_key);
   else {
     sse.kms_key_id.clear();
     sse.data_encryption.clear();
@@ -94,11 +98,13 @@ oss::SseSpec write_sse(Context& ctx, const BucketRecord& bucket) {
 }
 
 std::optional<int> check_preconditions(const RequestHead& head, const ObjectRecord& object) {
-  if (const std::string* v = head.header("If-Match"); v && !etag_matches(*v, object.etag)) return 412;
+  if (const std::string* v = head.header("If-Match"); v && !etag_matches(*v, object.etag))
+    return 412;
   if (const std::string* v = head.header("If-Unmodified-Since")) {
     if (auto t = util::parse_rfc1123(*v); t && object.last_modified > *t) return 412;
   }
-  if (const std::string* v = head.header("If-None-Match"); v && etag_matches(*v, object.etag)) return 304;
+  if (const std::string* v = head.header("If-None-Match"); v && etag_matches(*v, object.etag))
+    return 304;
   if (const std::string* v = head.header("If-Modified-Since")) {
     if (auto t = util::parse_rfc1123(*v); t && object.last_modified <= *t) return 304;
   }
@@ -111,8 +117,9 @@ CopySource parse_copy_source(const std::string& header) {
   std::string_view value = header;
   if (const auto q = value.find('?'); q != std::string_view::npos) value = value.substr(0, q);
   const std::string decoded = util::percent_decode(value, false);
-  const std::string_view path = !decoded.empty() && decoded.front() == '/' ? std::string_view(decoded).substr(1)
-                                                       : std::string_view(decoded);
+  const std::string_view path = !decoded.empty() && decoded.front() == '/'
+                                    ? std::string_view(decoded).substr(1)
+                                    : std::string_view(decoded);
   const auto slash = path.find('/');
   if (slash == std::string_view::npos || slash == 0 || slash + 1 == path.size())
     throw errors::invalid_argument_header("Copy Source must mention the source bucket and key: "
@@ -122,7 +129,8 @@ CopySource parse_copy_source(const std::string& header) {
 }
 
 // Anonymous callers may read the source only where its ACL allows (and never KMS data).
-void check_anonymous_source(const Context& ctx, const BucketRecord& bucket, const ObjectRecord& object) {
+void check_anonymous_source(const Context& ctx, const BucketRecord& bucket,
+                            const ObjectRecord& object) {
   if (!ctx.principal.anonymous) return;
   const std::string& acl = object.acl == "default" ? bucket.acl : object.acl;
   if (acl != "public-read" && acl != "public-read-write")
@@ -185,8 +193,9 @@ private:
     if (m_index != index || !m_reader) {
       const ObjectPart& part = m_object.parts[index];
       m_reader.reset();
-      m_reader = m_blobs.open(part.blob, part_blob_context(m_object.bucket, m_object.key, m_object.sse,
-                                                           part.upload_id, part.part_number));
+      m_reader =
+          m_blobs.open(part.blob, part_blob_context(m_object.bucket, m_object.key, m_object.sse,
+                                                    part.upload_id, part.part_number));
       m_index = index;
     }
     return *m_reader;
@@ -219,16 +228,20 @@ std::unique_ptr<BlobReader> open_object_verified(Context& ctx, const ObjectRecor
     const auto now = ctx.services.meta.object(object.bucket, object.key);
     if (!now || now->blob_ids() != object.blob_ids())
       throw errors::no_such_key(object.key); // replaced or deleted after the lookup
-    std::fprintf(stderr, "ossmock: error: object data of %s/%s failed to open or authenticate (%s); "
-                 "request %s answered 500\n", object.bucket.c_str(), object.key.c_str(), e.what(),
-                 ctx.request_id.c_str());
-    throw errors::internal_error("The stored object data failed its integrity check; see the server "
-                                 "log (request " + ctx.request_id + ").");
+    std::fprintf(stderr,
+                 "ossmock: error: object data of %s/%s failed to open or authenticate (%s); "
+                 "request %s answered 500\n",
+                 object.bucket.c_str(), object.key.c_str(), e.what(), ctx.request_id.c_str());
+    throw errors::internal_error(
+        "The stored object data failed its integrity check; see the server "
+        "log (request " +
+        ctx.request_id + ").");
   }
 }
 
 void remove_blobs(BlobStore& blobs, const std::vector<std::string>& ids) noexcept {
-  for (const auto& id : ids) blobs.remove(id);
+  for (const auto& id : ids)
+    blobs.remove(id);
 }
 
 void UploadSink::write(const void* data, std::size_t size) {

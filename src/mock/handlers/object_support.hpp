@@ -49,7 +49,8 @@ struct CopySource {
 CopySource parse_copy_source(const std::string& header);
 
 /// Anonymous callers may read a copy source only where its ACL allows (and never KMS data).
-void check_anonymous_source(const Context& ctx, const BucketRecord& bucket, const ObjectRecord& object);
+void check_anonymous_source(const Context& ctx, const BucketRecord& bucket,
+                            const ObjectRecord& object);
 
 /// A Content-MD5 value must be base64 of 16 bytes (checked before the body is read). Throws
 /// InvalidDigest.

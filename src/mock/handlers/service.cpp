@@ -1,7 +1,6 @@
 // ListBuckets (GET / on the service endpoint).
 #include "mock/handlers/handlers.hpp"
 #include "mock/handlers/support.hpp"
-
 #include "util/time_format.hpp"
 
 namespace mock::handlers {

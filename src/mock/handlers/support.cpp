@@ -28,9 +28,9 @@ std::optional<ApiError> key_error(const std::string& key) {
   // OSS ECs: 0016-00000001 empty, 0016-00000002 too long (or otherwise against the naming
   // rules: used for NUL), 0016-00000004 not UTF-8, 0016-00000005 leading '/' or '\\'.
   if (auto problem = oss::object_key_problem(key)) {
-    const char* ec = key.empty() ? "0016-00000001"
+    const char* ec = key.empty()                                ? "0016-00000001"
                      : key.size() > oss::k_max_object_key_bytes ? "0016-00000002"
-                                                                 : "0016-00000005";
+                                                                : "0016-00000005";
     return errors::invalid_object_name(key, *problem, ec);
   }
   if (auto problem = oss::object_key_encoding_problem(key))
@@ -105,14 +105,16 @@ void write_acl_policy(XmlWriter& xml, std::string_view owner, std::string_view a
   xml.close();
 }
 
-std::size_t max_keys(const Context& ctx, const char* name, std::size_t fallback, std::size_t limit) {
+std::size_t max_keys(const Context& ctx, const char* name, std::size_t fallback,
+                     std::size_t limit) {
   const std::string* text = ctx.head.param(name);
   if (text == nullptr || text->empty()) return fallback;
   std::size_t value = 0;
   const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
   if (ec != std::errc() || end != text->data() + text->size() || value < 1 || value > limit)
-    throw errors::invalid_argument("Argument " + std::string(name) + " must be an integer between 1 and " +
-                                   std::to_string(limit) + ".")
+    throw errors::invalid_argument("Argument " + std::string(name) +
+                                   " must be an integer between 1 and " + std::to_string(limit) +
+                                   ".")
         .extra("ArgumentName", name)
         .extra("ArgumentValue", *text);
   return value;

@@ -9,7 +9,8 @@ BodyPipeline::BodyPipeline(std::vector<BodySink::Lane> lanes, std::size_t buffer
     : m_lanes(std::move(lanes)), m_buffer_size(buffer_size),
       m_memory(std::make_unique_for_overwrite<char[]>(buffers * buffer_size)),
       m_next(m_lanes.size(), 0) {
-  for (std::size_t i = buffers; i > 0; --i) m_free.push_back(i - 1);
+  for (std::size_t i = buffers; i > 0; --i)
+    m_free.push_back(i - 1);
   m_threads.reserve(m_lanes.size());
   try {
     for (std::size_t lane = 0; lane < m_lanes.size(); ++lane)
@@ -20,7 +21,8 @@ BodyPipeline::BodyPipeline(std::vector<BodySink::Lane> lanes, std::size_t buffer
       m_stop = true;
     }
     m_changed.notify_all();
-    for (auto& thread : m_threads) thread.join();
+    for (auto& thread : m_threads)
+      thread.join();
     throw;
   }
 }
@@ -75,7 +77,8 @@ void BodyPipeline::release_consumed() {
 void BodyPipeline::run(std::size_t lane) {
   std::unique_lock lock(m_mutex);
   for (;;) {
-    m_changed.wait(lock, [&] { return m_stop || m_failure || m_next[lane] < m_first + m_chunks.size(); });
+    m_changed.wait(lock,
+                   [&] { return m_stop || m_failure || m_next[lane] < m_first + m_chunks.size(); });
     if (m_stop || m_failure) return; // a failed body is rejected as a whole: stop consuming
     const Chunk chunk = m_chunks[static_cast<std::size_t>(m_next[lane] - m_first)];
     lock.unlock();

@@ -10,9 +10,6 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
-
-#include <sys/socket.h>
-
 #include <chrono>
 #include <condition_variable>
 #include <csignal>
@@ -21,6 +18,8 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+
+#include <sys/socket.h>
 
 namespace mock {
 namespace {
@@ -86,8 +85,10 @@ struct Server::State {
       }
       start_connection(std::move(*peer));
       std::lock_guard lock(mutex);
-      if (connections.size() >= services.options.http.max_connections) accept_paused = true;
-      else accept_next();
+      if (connections.size() >= services.options.http.max_connections)
+        accept_paused = true;
+      else
+        accept_next();
     });
   }
 
@@ -131,18 +132,21 @@ struct Server::State {
     std::unique_lock lock(mutex);
     stopping = true;
     // Wakes threads blocked in read/write; they then unregister themselves.
-    for (const auto& [id, fd] : connections) ::shutdown(fd, SHUT_RDWR);
+    for (const auto& [id, fd] : connections)
+      ::shutdown(fd, SHUT_RDWR);
     idle.wait_for(lock, std::chrono::seconds(10), [this] { return connections.empty(); });
   }
 };
 
-Server::Server(Services& services, const ListenAddress& listen) : m_state(std::make_unique<State>(services)) {
+Server::Server(Services& services, const ListenAddress& listen)
+    : m_state(std::make_unique<State>(services)) {
   tcp::resolver resolver(m_state->io);
   boost::system::error_code ec;
   const auto results = resolver.resolve(listen.host, std::to_string(listen.port),
                                         tcp::resolver::numeric_service, ec);
   if (ec || results.empty())
-    throw std::runtime_error("cannot resolve listen address '" + listen.host + "': " + ec.message());
+    throw std::runtime_error("cannot resolve listen address '" + listen.host +
+                             "': " + ec.message());
   std::string last_error;
   for (const auto& entry : results) {
     boost::system::error_code bind_ec;
@@ -156,7 +160,8 @@ Server::Server(Services& services, const ListenAddress& listen) : m_state(std::m
     boost::system::error_code ignored;
     acceptor.close(ignored);
   }
-  throw std::runtime_error("cannot listen on " + listen.host + ":" + std::to_string(listen.port) + ": " + last_error);
+  throw std::runtime_error("cannot listen on " + listen.host + ":" + std::to_string(listen.port) +
+                           ": " + last_error);
 }
 
 Server::~Server() = default;

@@ -6,19 +6,18 @@
 #include "oss/error.hpp"
 #include "util/strings.hpp"
 
+#include <algorithm>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
-
-#include <poll.h>
-#include <sys/socket.h>
-
-#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <span>
 #include <vector>
+
+#include <poll.h>
+#include <sys/socket.h>
 
 namespace mock {
 namespace {
@@ -52,14 +51,17 @@ Clock::duration seconds(double s) {
 
 /// Waits up to `limit` for the first byte of the next request (already buffered bytes count).
 /// Returns false when the connection was idle for that long or the peer went away.
-bool wait_for_request(TimedStream& stream, const boost::beast::flat_buffer& buffer, Clock::duration limit) {
+bool wait_for_request(TimedStream& stream, const boost::beast::flat_buffer& buffer,
+                      Clock::duration limit) {
   if (buffer.size() > 0) return true;
   const auto deadline = Clock::now() + limit;
   for (;;) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     if (left.count() <= 0) return false;
     pollfd p{stream.socket().native_handle(), POLLIN, 0};
-    const int ready = ::poll(&p, 1, static_cast<int>(std::min<long long>(left.count() + 1, 60'000)));
+    const int ready =
+        ::poll(&p, 1, static_cast<int>(std::min<long long>(left.count() + 1, 60'000)));
     if (ready > 0) return true; // data, EOF or an error: read_header sorts it out
     if (ready < 0 && errno != EINTR) return false;
   }
@@ -74,7 +76,8 @@ RequestHead make_head(const Parser& parser) {
   head.raw_path = head.target.substr(0, q);
   if (q != std::string::npos) head.raw_query = head.target.substr(q + 1);
   head.query = oss::parse_query(head.raw_query);
-  for (const auto& field : req) head.headers.push_back({std::string(field.name_string()), std::string(field.value())});
+  for (const auto& field : req)
+    head.headers.push_back({std::string(field.name_string()), std::string(field.value())});
   head.host = std::string(req[http::field::host]);
   if (auto length = parser.content_length()) head.content_length = *length;
   head.chunked = parser.chunked();
@@ -85,8 +88,8 @@ RequestHead make_head(const Parser& parser) {
 /// already buffered, then straight from the socket. Large reads matter: Beast's parser would
 /// receive a body through its flat_buffer in 512-byte `recv` calls and copy every byte once
 /// more. Returns the count (less than out.size() only at the end of the body).
-std::size_t read_length_body(TimedStream& socket, boost::beast::flat_buffer& buffer, std::uint64_t& remaining,
-                             std::span<char> out) {
+std::size_t read_length_body(TimedStream& socket, boost::beast::flat_buffer& buffer,
+                             std::uint64_t& remaining, std::span<char> out) {
   const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(remaining, out.size()));
   std::size_t got = std::min(want, buffer.size());
   if (got > 0) {
@@ -105,7 +108,8 @@ std::size_t read_length_body(TimedStream& socket, boost::beast::flat_buffer& buf
 
 /// Reads the rest of the body in chunks of up to k_chunk bytes, handing each to `consume`.
 template <typename Consume>
-void read_body(TimedStream& socket, boost::beast::flat_buffer& buffer, Parser& parser, Consume&& consume) {
+void read_body(TimedStream& socket, boost::beast::flat_buffer& buffer, Parser& parser,
+               Consume&& consume) {
   if (!parser.chunked() && parser.content_length()) {
     std::uint64_t remaining = *parser.content_length();
     std::vector<char> chunk(static_cast<std::size_t>(std::min<std::uint64_t>(remaining, k_chunk)));
@@ -135,10 +139,12 @@ void read_body(TimedStream& socket, boost::beast::flat_buffer& buffer, Parser& p
 /// (MD5 on one thread, CRC-64 and storage on another) work on earlier chunks, bounded by
 /// k_pipeline_buffers x k_chunk; small bodies are handled inline, where threads would cost
 /// more than they save.
-void read_body_into(TimedStream& socket, boost::beast::flat_buffer& buffer, Parser& parser, BodySink& sink) {
+void read_body_into(TimedStream& socket, boost::beast::flat_buffer& buffer, Parser& parser,
+                    BodySink& sink) {
   const auto length = parser.content_length();
   if (parser.chunked() || !length || *length < k_pipeline_threshold) {
-    read_body(socket, buffer, parser, [&](const char* data, std::size_t n) { sink.write(data, n); });
+    read_body(socket, buffer, parser,
+              [&](const char* data, std::size_t n) { sink.write(data, n); });
     return;
   }
   BodyPipeline pipeline(sink.lanes(), k_pipeline_buffers, k_chunk);
@@ -168,7 +174,8 @@ template <typename Message>
 void set_headers(Message& message, const Response& response, bool keep_alive) {
   message.result(static_cast<unsigned>(response.status));
   message.version(11);
-  for (const auto& h : response.headers) message.insert(boost::beast::string_view(h.name), header_safe(h.value));
+  for (const auto& h : response.headers)
+    message.insert(boost::beast::string_view(h.name), header_safe(h.value));
   message.keep_alive(keep_alive);
 }
 
@@ -190,7 +197,8 @@ bool write_response(TimedStream& socket, Response& response, bool head_request, 
     std::uint64_t offset = response.blob_offset;
     std::uint64_t remaining = response.blob_length;
     while (remaining > 0) {
-      const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(remaining, chunk.size()));
+      const std::size_t want =
+          static_cast<std::size_t>(std::min<std::uint64_t>(remaining, chunk.size()));
       std::size_t got = 0;
       try {
         got = response.blob->read(offset, chunk.data(), want);
@@ -257,11 +265,13 @@ bool is_protocol_error(const boost::beast::error_code& ec) {
 
 /// A request Beast cannot parse still gets an OSS error body with a request id, so that a
 /// client sees a code and something to quote, then the connection is closed.
-void reject_malformed(TimedStream& stream, const boost::beast::error_code& ec, std::size_t header_limit) {
+void reject_malformed(TimedStream& stream, const boost::beast::error_code& ec,
+                      std::size_t header_limit) {
   const ApiError error =
       ec == http::error::header_limit
           ? errors::request_header_too_large(header_limit)
-          : errors::malformed_request("ossmock cannot parse the HTTP/1.1 request: " + ec.message() + ".");
+          : errors::malformed_request("ossmock cannot parse the HTTP/1.1 request: " + ec.message() +
+                                      ".");
   oss::ServiceError body = error.error();
   body.request_id = new_request_id();
   Response response;
@@ -278,10 +288,12 @@ void reject_malformed(TimedStream& stream, const boost::beast::error_code& ec, s
 
 void log_request(const RequestHead& head, int status, const std::string& request_id,
                  std::chrono::steady_clock::time_point start) {
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::steady_clock::now() - start)
+                      .count();
   const std::string target = redact_target(head.target);
-  std::fprintf(stderr, "%s %s %d %s %lldms\n", head.method.c_str(), target.c_str(), status, request_id.c_str(),
-               static_cast<long long>(ms));
+  std::fprintf(stderr, "%s %s %d %s %lldms\n", head.method.c_str(), target.c_str(), status,
+               request_id.c_str(), static_cast<long long>(ms));
 }
 
 } // namespace
@@ -304,8 +316,10 @@ void serve_connection(tcp::socket& socket, const Dispatcher& dispatcher) {
     http::read_header(stream, buffer, parser, ec);
     if (ec) {
       if (stream.timed_out() && (first || buffer.size() > 0))
-        std::fprintf(stderr, "ossmock: closed a connection whose request header was not complete "
-                             "within %gs\n", limits.header_timeout_s);
+        std::fprintf(stderr,
+                     "ossmock: closed a connection whose request header was not complete "
+                     "within %gs\n",
+                     limits.header_timeout_s);
       if (is_protocol_error(ec)) {
         stream.set_inactivity_limit(seconds(limits.body_timeout_s));
         reject_malformed(stream, ec, k_header_limit);
@@ -319,9 +333,10 @@ void serve_connection(tcp::socket& socket, const Dispatcher& dispatcher) {
     {
       boost::system::error_code endpoint_ec;
       const auto peer = socket.remote_endpoint(endpoint_ec);
-      ctx.head.from_loopback = !endpoint_ec && (peer.address().is_loopback() ||
-                                                (peer.address().is_v6() && peer.address().to_v6().is_v4_mapped() &&
-                                                 peer.address().to_v6().to_v4().is_loopback()));
+      ctx.head.from_loopback =
+          !endpoint_ec && (peer.address().is_loopback() ||
+                           (peer.address().is_v6() && peer.address().to_v6().is_v4_mapped() &&
+                            peer.address().to_v6().to_v4().is_loopback()));
     }
     ctx.target = resolve_target(ctx.head.host, ctx.head.raw_path, services.options.region);
     const bool head_request = ctx.head.method == "HEAD";
@@ -339,8 +354,10 @@ void serve_connection(tcp::socket& socket, const Dispatcher& dispatcher) {
           } else {
             bool too_large = false;
             read_body(stream, buffer, parser, [&](const char* data, std::size_t n) {
-              if (ctx.body.size() + n > k_max_small_body) too_large = true;
-              else ctx.body.append(data, n);
+              if (ctx.body.size() + n > k_max_small_body)
+                too_large = true;
+              else
+                ctx.body.append(data, n);
             });
             if (too_large) throw errors::entity_too_large(k_max_small_body);
           }
@@ -354,7 +371,8 @@ void serve_connection(tcp::socket& socket, const Dispatcher& dispatcher) {
       } catch (const std::exception& e) {
         std::fprintf(stderr, "ossmock: error: %s %s: %s\n", ctx.head.method.c_str(),
                      redact_target(ctx.head.target).c_str(), e.what());
-        throw errors::internal_error("ossmock internal error; see the server log (request " + ctx.request_id + ").");
+        throw errors::internal_error("ossmock internal error; see the server log (request " +
+                                     ctx.request_id + ").");
       }
     } catch (const ApiError& error) {
       response = dispatcher.error_response(error, ctx);
@@ -365,7 +383,8 @@ void serve_connection(tcp::socket& socket, const Dispatcher& dispatcher) {
     ctx.sink.reset(); // an unused upload removes its temp file now
 
     // An unread small body without Expect is drained so that the connection can be reused.
-    if (!body_read && !expect_continue && ctx.head.content_length && *ctx.head.content_length <= k_max_drain) {
+    if (!body_read && !expect_continue && ctx.head.content_length &&
+        *ctx.head.content_length <= k_max_drain) {
       try {
         read_body(stream, buffer, parser, [](const char*, std::size_t) {});
         body_read = true;
@@ -384,7 +403,8 @@ void serve_connection(tcp::socket& socket, const Dispatcher& dispatcher) {
     if (streamed) log_request(ctx.head, response.status, ctx.request_id, start);
     if (!written) return;
     if (!keep_alive) {
-      if (!body_read) lingering_close(socket);
+      if (!body_read)
+        lingering_close(socket);
       else {
         boost::system::error_code ignored;
         socket.shutdown(tcp::socket::shutdown_send, ignored);

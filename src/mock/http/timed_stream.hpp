@@ -1,12 +1,11 @@
 #pragma once
 // A connection socket as a Beast/Asio synchronous stream with deadlines (slowloris defence).
-#include <boost/asio/ip/tcp.hpp>
-
-#include <poll.h>
-
 #include <algorithm>
+#include <boost/asio/ip/tcp.hpp>
 #include <cerrno>
 #include <chrono>
+
+#include <poll.h>
 
 namespace mock {
 
@@ -43,8 +42,7 @@ public:
   std::size_t read_some(const Buffers& buffers, boost::system::error_code& ec) {
     return transfer(POLLIN, ec, [&] { return m_socket.read_some(buffers, ec); });
   }
-  template <typename Buffers>
-  std::size_t read_some(const Buffers& buffers) {
+  template <typename Buffers> std::size_t read_some(const Buffers& buffers) {
     boost::system::error_code ec;
     const std::size_t n = read_some(buffers, ec);
     if (ec) throw boost::system::system_error(ec);
@@ -54,8 +52,7 @@ public:
   std::size_t write_some(const Buffers& buffers, boost::system::error_code& ec) {
     return transfer(POLLOUT, ec, [&] { return m_socket.write_some(buffers, ec); });
   }
-  template <typename Buffers>
-  std::size_t write_some(const Buffers& buffers) {
+  template <typename Buffers> std::size_t write_some(const Buffers& buffers) {
     boost::system::error_code ec;
     const std::size_t n = write_some(buffers, ec);
     if (ec) throw boost::system::system_error(ec);
@@ -69,14 +66,16 @@ private:
     for (;;) {
       const std::size_t n = operation();
       if (ec != boost::asio::error::would_block && ec != boost::asio::error::try_again) return n;
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(m_deadline - Clock::now());
+      const auto left =
+          std::chrono::duration_cast<std::chrono::milliseconds>(m_deadline - Clock::now());
       if (left.count() <= 0) {
         m_timed_out = true;
         ec = boost::asio::error::timed_out;
         return 0;
       }
       pollfd p{m_socket.native_handle(), events, 0};
-      const int ready = ::poll(&p, 1, static_cast<int>(std::min<long long>(left.count() + 1, 60'000)));
+      const int ready =
+          ::poll(&p, 1, static_cast<int>(std::min<long long>(left.count() + 1, 60'000)));
       if (ready < 0 && errno != EINTR) {
         ec = boost::system::error_code(errno, boost::system::system_category());
         return 0;

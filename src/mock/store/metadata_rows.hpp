@@ -7,7 +7,7 @@
 namespace mock {
 
 /// Query-encoded ("a=1&b=x%20y"): byte-exact for any value.
-std::string encode_pairs(const NameValues &pairs);
-NameValues decode_pairs(const std::string &text);
+std::string encode_pairs(const NameValues& pairs);
+NameValues decode_pairs(const std::string& text);
 
 } // namespace mock

@@ -94,7 +94,6 @@ constexpr const char* k_object_columns =
     "bucket, key, size, etag, crc64, content_type, http_headers, user_meta, acl, storage_class, "
     "owner, sse_algorithm, sse_key_id, sse_data_encryption, blob_id, blob_envelope, last_modified";
 
-
 BucketRecord read_bucket(const sql::Statement& s) {
   BucketRecord b;
   b.name = s.text(0);
@@ -129,19 +128,22 @@ NameValues decode_pairs(const std::string& text) {
 std::vector<std::string> ObjectRecord::blob_ids() const {
   std::vector<std::string> out;
   if (!blob.id.empty()) out.push_back(blob.id);
-  for (const auto& part : parts) out.push_back(part.blob.id);
+  for (const auto& part : parts)
+    out.push_back(part.blob.id);
   return out;
 }
 
 std::string prefix_successor(const std::string& prefix) {
   std::string out = prefix;
-  while (!out.empty() && static_cast<unsigned char>(out.back()) == 0xFF) out.pop_back();
+  while (!out.empty() && static_cast<unsigned char>(out.back()) == 0xFF)
+    out.pop_back();
   if (out.empty()) return {};
   out.back() = static_cast<char>(static_cast<unsigned char>(out.back()) + 1);
   return out;
 }
 
-MetadataStore::MetadataStore(const std::string& path) : m_db(std::make_unique<sql::Database>(path)) {
+MetadataStore::MetadataStore(const std::string& path)
+    : m_db(std::make_unique<sql::Database>(path)) {
   m_db->exec(k_schema);
 }
 
@@ -160,7 +162,8 @@ bool MetadataStore::create_bucket(const BucketRecord& b) {
 
 std::optional<BucketRecord> MetadataStore::bucket(const std::string& name) {
   std::lock_guard lock(m_mutex);
-  auto s = m_db->prepare(std::string("SELECT ") + k_bucket_columns + " FROM buckets WHERE name = ?");
+  auto s =
+      m_db->prepare(std::string("SELECT ") + k_bucket_columns + " FROM buckets WHERE name = ?");
   s.bind(1, name);
   if (!s.step()) return std::nullopt;
   return read_bucket(s);
@@ -176,7 +179,8 @@ std::vector<BucketRecord> MetadataStore::list_buckets(const std::string& prefix,
   s.bind(1, marker).bind(2, static_cast<std::int64_t>(prefix.size())).bind(3, prefix);
   s.bind(4, static_cast<std::int64_t>(max_keys + 1));
   std::vector<BucketRecord> out;
-  while (s.step()) out.push_back(read_bucket(s));
+  while (s.step())
+    out.push_back(read_bucket(s));
   truncated = out.size() > max_keys;
   if (truncated) out.pop_back();
   return out;
@@ -242,7 +246,8 @@ ObjectRecord MetadataStore::read_object_row(const void* statement) const {
   return o;
 }
 
-std::optional<ObjectRecord> MetadataStore::object(const std::string& bucket, const std::string& key) {
+std::optional<ObjectRecord> MetadataStore::object(const std::string& bucket,
+                                                  const std::string& key) {
   std::lock_guard lock(m_mutex);
   auto s = m_db->prepare(std::string("SELECT ") + k_object_columns +
                          " FROM objects WHERE bucket = ? AND key = ?");
@@ -271,14 +276,16 @@ void MetadataStore::load_parts(ObjectRecord& object) {
 
 BlobIds MetadataStore::write_object(const ObjectRecord& o) {
   BlobIds old;
-  auto previous = m_db->prepare("SELECT blob_id FROM objects WHERE bucket = ? AND key = ? UNION ALL "
-                                "SELECT blob_id FROM object_parts WHERE bucket = ? AND key = ?");
+  auto previous =
+      m_db->prepare("SELECT blob_id FROM objects WHERE bucket = ? AND key = ? UNION ALL "
+                    "SELECT blob_id FROM object_parts WHERE bucket = ? AND key = ?");
   previous.bind(1, o.bucket).bind(2, o.key).bind(3, o.bucket).bind(4, o.key);
   const BlobIds keep = o.blob_ids();
   while (previous.step()) {
     std::string id = previous.text(0);
     // The same blob may be kept when only metadata changed (same-key copy).
-    if (!id.empty() && std::find(keep.begin(), keep.end(), id) == keep.end()) old.push_back(std::move(id));
+    if (!id.empty() && std::find(keep.begin(), keep.end(), id) == keep.end())
+      old.push_back(std::move(id));
   }
   auto s = m_db->prepare(std::string("INSERT OR REPLACE INTO objects (") + k_object_columns +
                          ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -301,7 +308,9 @@ BlobIds MetadataStore::write_object(const ObjectRecord& o) {
     part.reset();
     part.bind(1, o.bucket).bind(2, o.key).bind(3, static_cast<std::int64_t>(i));
     part.bind(4, static_cast<std::int64_t>(p.part_number)).bind(5, p.upload_id);
-    part.bind(6, static_cast<std::int64_t>(p.blob.size)).bind(7, p.blob.id).bind_blob(8, p.blob.envelope);
+    part.bind(6, static_cast<std::int64_t>(p.blob.size))
+        .bind(7, p.blob.id)
+        .bind_blob(8, p.blob.envelope);
     part.run();
   }
   return old;
@@ -329,7 +338,8 @@ std::optional<BlobIds> MetadataStore::delete_object(const std::string& bucket,
   if (!old.text(0).empty()) blobs.push_back(old.text(0));
   auto parts = m_db->prepare("SELECT blob_id FROM object_parts WHERE bucket = ? AND key = ?");
   parts.bind(1, bucket).bind(2, key);
-  while (parts.step()) blobs.push_back(parts.text(0));
+  while (parts.step())
+    blobs.push_back(parts.text(0));
   for (const char* sql : {"DELETE FROM objects WHERE bucket = ? AND key = ?",
                           "DELETE FROM object_parts WHERE bucket = ? AND key = ?"}) {
     auto del = m_db->prepare(sql);
@@ -412,7 +422,8 @@ std::vector<std::string> MetadataStore::referenced_blob_ids() {
   auto s = m_db->prepare("SELECT blob_id FROM objects WHERE blob_id != '' UNION ALL SELECT blob_id "
                          "FROM object_parts UNION ALL SELECT blob_id FROM parts");
   std::vector<std::string> out;
-  while (s.step()) out.push_back(s.text(0));
+  while (s.step())
+    out.push_back(s.text(0));
   return out;
 }
 

@@ -54,7 +54,7 @@ struct ObjectRecord {
   std::string storage_class = "Standard";
   std::string owner;
   oss::SseSpec sse;
-  StoredBlob blob; ///< a single-blob object; empty id for a multipart object
+  StoredBlob blob;               ///< a single-blob object; empty id for a multipart object
   std::vector<ObjectPart> parts; ///< a multipart object: parts in order (sizes add up to size)
   std::time_t last_modified = 0;
 

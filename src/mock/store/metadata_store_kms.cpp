@@ -5,15 +5,15 @@
 namespace mock {
 namespace {
 
-KmsKeyRecord read_kms_key(const sql::Statement &s) {
+KmsKeyRecord read_kms_key(const sql::Statement& s) {
   return KmsKeyRecord{s.text(0), s.text(1), s.text(2), s.text(3),
                       static_cast<std::time_t>(s.integer(4))};
 }
 
 } // namespace
 
-std::optional<KmsKeyRecord> MetadataStore::kms_key_by_alias(const std::string &alias,
-                                                            const std::string &region) {
+std::optional<KmsKeyRecord> MetadataStore::kms_key_by_alias(const std::string& alias,
+                                                            const std::string& region) {
   std::lock_guard lock(m_mutex);
   auto s = m_db->prepare("SELECT id, alias, region, state, created FROM kms_keys WHERE alias = ? "
                          "AND region = ? ORDER BY created LIMIT 1");
@@ -23,7 +23,7 @@ std::optional<KmsKeyRecord> MetadataStore::kms_key_by_alias(const std::string &a
                       static_cast<std::time_t>(s.integer(4))};
 }
 
-std::optional<KmsKeyRecord> MetadataStore::kms_key(const std::string &id) {
+std::optional<KmsKeyRecord> MetadataStore::kms_key(const std::string& id) {
   std::lock_guard lock(m_mutex);
   auto s = m_db->prepare("SELECT id, alias, region, state, created FROM kms_keys WHERE id = ?");
   s.bind(1, id);
@@ -41,7 +41,7 @@ std::vector<KmsKeyRecord> MetadataStore::kms_keys() {
   return out;
 }
 
-void MetadataStore::put_kms_key(const KmsKeyRecord &key) {
+void MetadataStore::put_kms_key(const KmsKeyRecord& key) {
   std::lock_guard lock(m_mutex);
   auto s =
       m_db->prepare("INSERT INTO kms_keys (id, alias, region, state, created) VALUES (?,?,?,?,?) "
@@ -52,7 +52,7 @@ void MetadataStore::put_kms_key(const KmsKeyRecord &key) {
   s.run();
 }
 
-bool MetadataStore::set_kms_key_state(const std::string &id, const std::string &state) {
+bool MetadataStore::set_kms_key_state(const std::string& id, const std::string& state) {
   std::lock_guard lock(m_mutex);
   auto s = m_db->prepare("UPDATE kms_keys SET state = ? WHERE id = ?");
   s.bind(1, state).bind(2, id);
@@ -60,7 +60,7 @@ bool MetadataStore::set_kms_key_state(const std::string &id, const std::string &
   return m_db->changes() == 1;
 }
 
-KmsKeyRecord MetadataStore::ensure_kms_key(const KmsKeyRecord &key) {
+KmsKeyRecord MetadataStore::ensure_kms_key(const KmsKeyRecord& key) {
   std::lock_guard lock(m_mutex);
   auto ins = m_db->prepare("INSERT OR IGNORE INTO kms_keys (id, alias, region, state, created) "
                            "VALUES (?,?,?,?,?)");

@@ -9,11 +9,11 @@
 namespace mock {
 namespace {
 
-constexpr const char *k_upload_columns =
+constexpr const char* k_upload_columns =
     "upload_id, bucket, key, initiated, owner, sse_algorithm, sse_key_id, sse_data_encryption, "
     "content_type, http_headers, user_meta, acl, storage_class";
 
-UploadRecord read_upload(const sql::Statement &s) {
+UploadRecord read_upload(const sql::Statement& s) {
   UploadRecord u;
   u.upload_id = s.text(0);
   u.bucket = s.text(1);
@@ -31,15 +31,15 @@ UploadRecord read_upload(const sql::Statement &s) {
   return u;
 }
 
-bool upload_exists(sql::Database &db, const std::string &upload_id) {
+bool upload_exists(sql::Database& db, const std::string& upload_id) {
   auto s = db.prepare("SELECT 1 FROM uploads WHERE upload_id = ?");
   s.bind(1, upload_id);
   return s.step();
 }
 
 /// Deletes the upload's rows; returns the blob ids of its parts except those in `keep`.
-BlobIds drop_upload(sql::Database &db, const std::string &upload_id,
-                    const std::set<std::string> &keep) {
+BlobIds drop_upload(sql::Database& db, const std::string& upload_id,
+                    const std::set<std::string>& keep) {
   BlobIds out;
   auto s = db.prepare("SELECT blob_id FROM parts WHERE upload_id = ?");
   s.bind(1, upload_id);
@@ -47,7 +47,7 @@ BlobIds drop_upload(sql::Database &db, const std::string &upload_id,
     std::string id = s.text(0);
     if (!keep.contains(id)) out.push_back(std::move(id));
   }
-  for (const char *sql :
+  for (const char* sql :
        {"DELETE FROM parts WHERE upload_id = ?", "DELETE FROM uploads WHERE upload_id = ?"}) {
     auto del = db.prepare(sql);
     del.bind(1, upload_id);
@@ -58,7 +58,7 @@ BlobIds drop_upload(sql::Database &db, const std::string &upload_id,
 
 } // namespace
 
-bool MetadataStore::create_upload(const UploadRecord &u) {
+bool MetadataStore::create_upload(const UploadRecord& u) {
   std::lock_guard lock(m_mutex);
   sql::Transaction txn(*m_db);
   auto exists = m_db->prepare("SELECT 1 FROM buckets WHERE name = ?");
@@ -83,7 +83,7 @@ bool MetadataStore::create_upload(const UploadRecord &u) {
   return true;
 }
 
-std::optional<UploadRecord> MetadataStore::upload(const std::string &upload_id) {
+std::optional<UploadRecord> MetadataStore::upload(const std::string& upload_id) {
   std::lock_guard lock(m_mutex);
   auto s = m_db->prepare(std::string("SELECT ") + k_upload_columns +
                          " FROM uploads WHERE upload_id = ?");
@@ -92,8 +92,8 @@ std::optional<UploadRecord> MetadataStore::upload(const std::string &upload_id) 
   return read_upload(s);
 }
 
-std::vector<UploadRecord> MetadataStore::list_uploads(const std::string &bucket,
-                                                      const std::string &prefix) {
+std::vector<UploadRecord> MetadataStore::list_uploads(const std::string& bucket,
+                                                      const std::string& prefix) {
   std::lock_guard lock(m_mutex);
   auto s = m_db->prepare(std::string("SELECT ") + k_upload_columns +
                          " FROM uploads WHERE bucket = ? AND substr(key, 1, ?) = ? ORDER BY key, "
@@ -105,8 +105,8 @@ std::vector<UploadRecord> MetadataStore::list_uploads(const std::string &bucket,
   return out;
 }
 
-std::optional<std::string> MetadataStore::put_part(const std::string &upload_id,
-                                                   const PartRecord &p) {
+std::optional<std::string> MetadataStore::put_part(const std::string& upload_id,
+                                                   const PartRecord& p) {
   std::lock_guard lock(m_mutex);
   sql::Transaction txn(*m_db);
   if (!upload_exists(*m_db, upload_id)) return std::nullopt;
@@ -128,7 +128,7 @@ std::optional<std::string> MetadataStore::put_part(const std::string &upload_id,
   return replaced;
 }
 
-std::vector<PartRecord> MetadataStore::parts(const std::string &upload_id) {
+std::vector<PartRecord> MetadataStore::parts(const std::string& upload_id) {
   std::lock_guard lock(m_mutex);
   auto s = m_db->prepare("SELECT part_number, size, etag, crc64, blob_id, blob_envelope, "
                          "last_modified FROM parts WHERE upload_id = ? ORDER BY part_number");
@@ -147,7 +147,7 @@ std::vector<PartRecord> MetadataStore::parts(const std::string &upload_id) {
   return out;
 }
 
-std::optional<BlobIds> MetadataStore::abort_upload(const std::string &upload_id) {
+std::optional<BlobIds> MetadataStore::abort_upload(const std::string& upload_id) {
   std::lock_guard lock(m_mutex);
   sql::Transaction txn(*m_db);
   if (!upload_exists(*m_db, upload_id)) return std::nullopt;
@@ -156,8 +156,8 @@ std::optional<BlobIds> MetadataStore::abort_upload(const std::string &upload_id)
   return removed;
 }
 
-std::optional<BlobIds> MetadataStore::complete_upload(const std::string &upload_id,
-                                                      const ObjectRecord &object) {
+std::optional<BlobIds> MetadataStore::complete_upload(const std::string& upload_id,
+                                                      const ObjectRecord& object) {
   std::lock_guard lock(m_mutex);
   sql::Transaction txn(*m_db);
   if (!upload_exists(*m_db, upload_id)) return std::nullopt;
@@ -167,7 +167,7 @@ std::optional<BlobIds> MetadataStore::complete_upload(const std::string &upload_
     throw std::runtime_error("bucket " + object.bucket + " vanished during Complete");
   BlobIds removed = write_object(object);
   const BlobIds used = object.blob_ids();
-  for (auto &id : drop_upload(*m_db, upload_id, std::set<std::string>(used.begin(), used.end())))
+  for (auto& id : drop_upload(*m_db, upload_id, std::set<std::string>(used.begin(), used.end())))
     removed.push_back(std::move(id));
   txn.commit();
   return removed;

@@ -1,12 +1,8 @@
 // Plain (unencrypted) blob storage: write to tmp/, fsync, rename into blobs/.
 #include "mock/store/blob_store.hpp"
-
 #include "util/crypto.hpp"
 #include "util/encoding.hpp"
 #include "util/file_io.hpp"
-
-#include <fcntl.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <condition_variable>
@@ -16,6 +12,9 @@
 #include <stdexcept>
 #include <system_error>
 #include <thread>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace mock {
 namespace fs = std::filesystem;
@@ -65,7 +64,8 @@ public:
     const fs::path dir = m_blobs / m_id.substr(0, 2);
     fs::create_directories(dir);
     const fs::path final_path = dir / m_id;
-    if (::rename(m_temp.c_str(), final_path.c_str()) != 0) fail_errno("rename into " + final_path.string());
+    if (::rename(m_temp.c_str(), final_path.c_str()) != 0)
+      fail_errno("rename into " + final_path.string());
     fsync_dir(dir);
     m_committed = true;
     return StoredBlob{m_id, m_size, {}};
@@ -99,8 +99,7 @@ private:
 
 class PlainReader : public BlobReader {
 public:
-  explicit PlainReader(const fs::path& path)
-      : m_fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {
+  explicit PlainReader(const fs::path& path) : m_fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {
     if (m_fd.get() < 0) fail_errno("open blob " + path.filename().string());
     const off_t end = ::lseek(m_fd.get(), 0, SEEK_END);
     if (end < 0) fail_errno("seek blob");

@@ -1,8 +1,8 @@
 #include "mock/store/sqlite.hpp"
 
-#include <sqlite3.h>
-
 #include <stdexcept>
+
+#include <sqlite3.h>
 
 namespace mock::sql {
 namespace {
