@@ -103,6 +103,11 @@ int wait_program(pid_t pid);
 /// `size` pseudo-random bytes, the same for the same seed.
 std::string random_bytes(std::size_t size, unsigned seed);
 
+/// How often needle occurs in text (overlapping occurrences counted).
+std::size_t count(const std::string& text, const std::string& needle);
+/// Every regular file below dir, sorted; empty when dir does not exist.
+std::vector<std::filesystem::path> files_under(const std::filesystem::path& dir);
+
 /// The `Key : value` lines of `ossutil stat` output as a map (padding removed).
 std::map<std::string, std::string> parse_stat(const std::string& out);
 

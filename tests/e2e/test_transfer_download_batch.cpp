@@ -12,26 +12,12 @@
 
 #include <doctest/doctest.h>
 
+using e2e::count;
+using e2e::files_under;
 using e2e::World;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::size_t count(const std::string& text, const std::string& needle) {
-  std::size_t n = 0;
-  for (auto pos = text.find(needle); pos != std::string::npos; pos = text.find(needle, pos + 1))
-    ++n;
-  return n;
-}
-
-std::vector<fs::path> files_under(const fs::path& dir) {
-  std::vector<fs::path> out;
-  if (!fs::exists(dir)) return out;
-  for (const auto& e : fs::recursive_directory_iterator(dir))
-    if (e.is_regular_file()) out.push_back(e.path());
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 /// Flips one byte in the middle of every stored blob of exactly `size` bytes (unencrypted
 /// objects are stored as is), so the server sends bytes that no longer match its CRC.

@@ -73,14 +73,8 @@ ObjectOutcome ranged_download(ClientPool& pool, OssClient& main_client, const st
   log.save();
 
   try {
-    std::set<std::uint32_t> done;
-    for (const auto& p : start.parts) {
-      done.insert(p.number);
-      if (progress) progress(static_cast<std::int64_t>(p.size));
-    }
-    std::vector<std::uint32_t> todo;
-    for (std::uint32_t n = 1; n <= plan.part_count; ++n)
-      if (!done.contains(n)) todo.push_back(n);
+    const std::vector<std::uint32_t> todo =
+        detail::parts_to_do(plan.part_count, start.parts, progress);
 
     run_parts(
         main_client, pool, tuning.parallel, todo, [&](OssClient& client, std::uint32_t number) {

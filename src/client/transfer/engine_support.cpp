@@ -4,6 +4,7 @@
 #include "oss/error.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace client::transfer::detail {
 
@@ -70,6 +71,19 @@ std::vector<DonePart> CheckpointLog::parts() {
   std::sort(out.begin(), out.end(),
             [](const DonePart& a, const DonePart& b) { return a.number < b.number; });
   return out;
+}
+
+std::vector<std::uint32_t> parts_to_do(std::uint32_t part_count, const std::vector<DonePart>& done,
+                                       const std::function<void(std::int64_t)>& progress) {
+  std::set<std::uint32_t> finished;
+  for (const auto& p : done) {
+    finished.insert(p.number);
+    if (progress) progress(static_cast<std::int64_t>(p.size));
+  }
+  std::vector<std::uint32_t> todo;
+  for (std::uint32_t n = 1; n <= part_count; ++n)
+    if (!finished.contains(n)) todo.push_back(n);
+  return todo;
 }
 
 } // namespace client::transfer::detail

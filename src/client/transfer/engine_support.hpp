@@ -4,6 +4,8 @@
 #include "client/transfer/engine.hpp"
 #include "oss/http_types.hpp"
 
+#include <cstdint>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -21,6 +23,10 @@ void require_same_crc(const std::string& what, std::uint64_t client, std::uint64
 bool is_integrity_error(const std::exception& e);
 /// CRC of the whole object from its parts in order.
 std::uint64_t combined_crc(const std::vector<DonePart>& parts);
+/// The part numbers 1..part_count not yet in `done`, ascending; reports each done part's
+/// size to `progress` (resumed bytes count as transferred).
+std::vector<std::uint32_t> parts_to_do(std::uint32_t part_count, const std::vector<DonePart>& done,
+                                       const std::function<void(std::int64_t)>& progress);
 std::string oss_url(const std::string& bucket, const std::string& key);
 
 /// A checkpoint shared by the part threads: add() records a finished part and rewrites the file

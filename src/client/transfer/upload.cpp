@@ -93,14 +93,8 @@ ObjectOutcome multipart_upload(ClientPool& pool, int fd, const struct stat& st,
   ObjectOutcome outcome{size, true, resumed, main_client.dry_run()};
 
   try {
-    std::set<std::uint32_t> done;
-    for (const auto& p : log.checkpoint().parts) {
-      done.insert(p.number);
-      if (progress) progress(static_cast<std::int64_t>(p.size));
-    }
-    std::vector<std::uint32_t> todo;
-    for (std::uint32_t n = 1; n <= plan.part_count; ++n)
-      if (!done.contains(n)) todo.push_back(n);
+    const std::vector<std::uint32_t> todo =
+        detail::parts_to_do(plan.part_count, log.checkpoint().parts, progress);
 
     run_parts(
         main_client, pool, tuning.parallel, todo, [&](OssClient& client, std::uint32_t number) {
