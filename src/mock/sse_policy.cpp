@@ -4,6 +4,24 @@
 
 namespace mock {
 
+namespace {
+
+// OSS (inferred, oss-api.md §5.2): the key-id and data-encryption headers need the KMS algorithm.
+void reject_kms_only_headers(const std::string* key_id, const std::string* data) {
+  if (key_id != nullptr && !key_id->empty())
+    throw errors::invalid_argument_header(
+        "x-oss-server-side-encryption-key-id is only valid when x-oss-server-side-encryption "
+        "is KMS.",
+        oss::k_header_sse_key_id, *key_id);
+  if (data != nullptr)
+    throw errors::invalid_argument_header(
+        "x-oss-server-side-data-encryption is only valid when x-oss-server-side-encryption "
+        "is KMS.",
+        oss::k_header_sse_data, *data);
+}
+
+} // namespace
+
 std::optional<oss::SseSpec> requested_sse(const oss::Headers& headers, SseHeaders policy) {
   const std::string* algorithm = oss::find_header(headers, oss::k_header_sse);
   const std::string* key_id = oss::find_header(headers, oss::k_header_sse_key_id);
@@ -23,16 +41,7 @@ std::optional<oss::SseSpec> requested_sse(const oss::Headers& headers, SseHeader
   }
 
   if (algorithm == nullptr) {
-    if (key_id != nullptr && !key_id->empty())
-      throw errors::invalid_argument_header(
-          "x-oss-server-side-encryption-key-id is only valid when x-oss-server-side-encryption "
-          "is KMS.",
-          oss::k_header_sse_key_id, *key_id);
-    if (data != nullptr)
-      throw errors::invalid_argument_header(
-          "x-oss-server-side-data-encryption is only valid when x-oss-server-side-encryption "
-          "is KMS.",
-          oss::k_header_sse_data, *data);
+    reject_kms_only_headers(key_id, data);
     return std::nullopt;
   }
   if (!oss::is_valid_sse_algorithm(*algorithm))
@@ -41,17 +50,7 @@ std::optional<oss::SseSpec> requested_sse(const oss::Headers& headers, SseHeader
   oss::SseSpec spec;
   spec.algorithm = *algorithm;
   if (spec.algorithm != "KMS") {
-    // OSS (inferred, oss-api.md §5.2): the KMS-only headers with another algorithm.
-    if (key_id != nullptr && !key_id->empty())
-      throw errors::invalid_argument_header(
-          "x-oss-server-side-encryption-key-id is only valid when x-oss-server-side-encryption "
-          "is KMS.",
-          oss::k_header_sse_key_id, *key_id);
-    if (data != nullptr)
-      throw errors::invalid_argument_header(
-          "x-oss-server-side-data-encryption is only valid when x-oss-server-side-encryption "
-          "is KMS.",
-          oss::k_header_sse_data, *data);
+    reject_kms_only_headers(key_id, data);
     return spec;
   }
   if (key_id != nullptr) {
