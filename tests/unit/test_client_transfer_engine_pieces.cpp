@@ -6,6 +6,7 @@
 #include "client/transfer/local_file.hpp"
 #include "oss/crc64.hpp"
 #include "oss/error.hpp"
+#include "scratch_dir.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -17,17 +18,6 @@
 
 namespace fs = std::filesystem;
 using namespace client::transfer;
-
-namespace {
-struct ScratchDir {
-  fs::path path;
-  ScratchDir() {
-    std::string t = (fs::temp_directory_path() / "ossutil-unit-XXXXXX").string();
-    path = ::mkdtemp(t.data());
-  }
-  ~ScratchDir() { fs::remove_all(path); }
-};
-} // namespace
 
 TEST_SUITE("client::transfer engine pieces") {
 
@@ -56,7 +46,7 @@ TEST_SUITE("client::transfer engine pieces") {
   }
 
   TEST_CASE("checkpoint files: save, load, remove; garbage reads as none") {
-    ScratchDir dir;
+    test::ScratchDir dir;
     Checkpoint c;
     c.kind = Checkpoint::Kind::download;
     c.source = "oss://b/k";
@@ -77,7 +67,7 @@ TEST_SUITE("client::transfer engine pieces") {
   }
 
   TEST_CASE("CRC-64 of file ranges combines to the CRC of the file") {
-    ScratchDir dir;
+    test::ScratchDir dir;
     std::string data(300000, '\0');
     for (std::size_t i = 0; i < data.size(); ++i)
       data[i] = static_cast<char>(i * 131 + 7);
@@ -98,7 +88,7 @@ TEST_SUITE("client::transfer engine pieces") {
   }
 
   TEST_CASE("a temp file becomes the destination only on commit; a kept work file survives") {
-    ScratchDir dir;
+    test::ScratchDir dir;
     const std::string dest = (dir.path / "out.bin").string();
     {
       TempFile t(dest);

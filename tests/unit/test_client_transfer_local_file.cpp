@@ -3,6 +3,7 @@
 // refusal; an overwritten file keeps its permissions.
 #include "client/transfer/local_file.hpp"
 #include "oss/error.hpp"
+#include "scratch_dir.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -19,15 +20,6 @@ namespace fs = std::filesystem;
 using namespace client::transfer;
 
 namespace {
-
-struct ScratchDir {
-  fs::path path;
-  ScratchDir() {
-    std::string t = (fs::temp_directory_path() / "ossutil-unit-XXXXXX").string();
-    path = ::mkdtemp(t.data());
-  }
-  ~ScratchDir() { fs::remove_all(path); }
-};
 
 oss::ErrorKind error_kind_of(const std::string& path) {
   try {
@@ -53,7 +45,7 @@ std::string error_of(const std::string& path) {
 TEST_SUITE("client::transfer::local_file") {
 
   TEST_CASE("a missing path or a regular file is downloaded through a temp file") {
-    ScratchDir dir;
+    test::ScratchDir dir;
     const std::string missing = (dir.path / "new.txt").string();
     auto t = resolve_download_target(missing);
     CHECK(t.kind == DownloadTarget::Kind::file);
@@ -65,7 +57,7 @@ TEST_SUITE("client::transfer::local_file") {
   }
 
   TEST_CASE("a symlink is resolved to its target; a dangling one to the target to create") {
-    ScratchDir dir;
+    test::ScratchDir dir;
     const fs::path real = fs::canonical(dir.path);
     fs::create_directories(real / "sub");
     std::ofstream(real / "sub" / "target") << "x";
@@ -87,7 +79,7 @@ TEST_SUITE("client::transfer::local_file") {
   }
 
   TEST_CASE("a FIFO or a character device is written in place") {
-    ScratchDir dir;
+    test::ScratchDir dir;
     const fs::path fifo = dir.path / "pipe";
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
     auto t = resolve_download_target(fifo.string());
@@ -115,7 +107,7 @@ TEST_SUITE("client::transfer::local_file") {
   }
 
   TEST_CASE("directories, sockets and symlink loops are refused naming the path") {
-    ScratchDir dir;
+    test::ScratchDir dir;
     const fs::path sub = dir.path / "d";
     fs::create_directories(sub);
     CHECK(error_kind_of(sub.string()) == oss::ErrorKind::usage);
@@ -142,7 +134,7 @@ TEST_SUITE("client::transfer::local_file") {
   }
 
   TEST_CASE("overwriting a file keeps its mode; a new file gets 0666 & ~umask") {
-    ScratchDir dir;
+    test::ScratchDir dir;
     const std::string dest = (dir.path / "secret").string();
     std::ofstream(dest) << "old";
     REQUIRE(::chmod(dest.c_str(), 0600) == 0);
@@ -175,7 +167,7 @@ TEST_SUITE("client::transfer::local_file") {
   }
 
   TEST_CASE("a stream target is opened without creating or truncating") {
-    ScratchDir dir;
+    test::ScratchDir dir;
     const fs::path fifo = dir.path / "pipe";
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
     const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);

@@ -1,5 +1,6 @@
 #include "mock/crypto/encrypting_blob_store.hpp"
 #include "mock/crypto/segment_cipher.hpp"
+#include "scratch_dir.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -13,16 +14,6 @@ namespace fs = std::filesystem;
 using namespace mock;
 
 namespace {
-
-struct TempDataDir {
-  fs::path path;
-  TempDataDir() {
-    std::string t = (fs::temp_directory_path() / "ossmock-unit-XXXXXX").string();
-    REQUIRE(mkdtemp(t.data()) != nullptr);
-    path = t;
-  }
-  ~TempDataDir() { fs::remove_all(path); }
-};
 
 std::string pattern(std::size_t n) {
   std::string s(n, '\0');
@@ -63,7 +54,7 @@ void write_bytes(const fs::path& p, const std::string& s) {
 TEST_SUITE("mock::crypto::encrypting_blob_store") {
 
   TEST_CASE("bodies are encrypted on disk and read back whole and by range") {
-    TempDataDir dir;
+    test::ScratchDir dir;
     crypto::MasterKeyring keys(dir.path);
     auto store = crypto::make_encrypting_blob_store(make_plain_blob_store(dir.path), keys);
     const std::size_t sizes[] = {0,
@@ -105,7 +96,7 @@ TEST_SUITE("mock::crypto::encrypting_blob_store") {
   }
 
   TEST_CASE("bodies without SSE are stored as they are") {
-    TempDataDir dir;
+    test::ScratchDir dir;
     crypto::MasterKeyring keys(dir.path);
     auto store = crypto::make_encrypting_blob_store(make_plain_blob_store(dir.path), keys);
     auto writer = store->create({"b", "k", {}, {}});
@@ -117,7 +108,7 @@ TEST_SUITE("mock::crypto::encrypting_blob_store") {
   }
 
   TEST_CASE("tampering with a stored blob never yields wrong bytes") {
-    TempDataDir dir;
+    test::ScratchDir dir;
     crypto::MasterKeyring keys(dir.path);
     auto store = crypto::make_encrypting_blob_store(make_plain_blob_store(dir.path), keys);
     const BlobContext ctx{"bucket", "key", {"AES256", "", ""}, {}};
@@ -175,7 +166,7 @@ TEST_SUITE("mock::crypto::encrypting_blob_store") {
   }
 
   TEST_CASE("the master key file is created once with mode 0600 and reused") {
-    TempDataDir dir;
+    test::ScratchDir dir;
     std::string first;
     {
       crypto::MasterKeyring keys(dir.path);

@@ -1,4 +1,5 @@
 #include "mock/store/metadata_store.hpp"
+#include "scratch_dir.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -10,16 +11,6 @@ namespace fs = std::filesystem;
 using namespace mock;
 
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string t = (fs::temp_directory_path() / "ossmock-meta-XXXXXX").string();
-    REQUIRE(mkdtemp(t.data()) != nullptr);
-    path = t;
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
 
 ObjectRecord object(const std::string& key) {
   ObjectRecord o;
@@ -43,7 +34,7 @@ std::string names(const ListPage& page) {
 TEST_SUITE("mock::metadata_store") {
 
   TEST_CASE("buckets, objects, listing and persistence") {
-    TempDir dir;
+    test::ScratchDir dir;
     const std::string db = (dir.path / "meta.sqlite").string();
     {
       MetadataStore store(db);
@@ -109,7 +100,7 @@ TEST_SUITE("mock::metadata_store") {
   }
 
   TEST_CASE("kms keys") {
-    TempDir dir;
+    test::ScratchDir dir;
     MetadataStore store((dir.path / "meta.sqlite").string());
     CHECK_FALSE(store.kms_key_by_alias("alias/acs/oss", "cn-hangzhou"));
     store.ensure_kms_key(KmsKeyRecord{"id-1", "alias/acs/oss", "cn-hangzhou", "Enabled", 1});
@@ -119,7 +110,7 @@ TEST_SUITE("mock::metadata_store") {
   }
 
   TEST_CASE("multipart: parts are adopted by the object in one transaction") {
-    TempDir dir;
+    test::ScratchDir dir;
     MetadataStore store((dir.path / "meta.sqlite").string());
     BucketRecord bucket;
     bucket.name = "b";
@@ -193,7 +184,7 @@ TEST_SUITE("mock::metadata_store") {
   }
 
   TEST_CASE("kms key state and reset") {
-    TempDir dir;
+    test::ScratchDir dir;
     MetadataStore store((dir.path / "meta.sqlite").string());
     store.put_kms_key(KmsKeyRecord{"k1", "alias/a", "cn-hangzhou", "Enabled", 1});
     CHECK(store.set_kms_key_state("k1", "Disabled"));
