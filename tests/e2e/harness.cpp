@@ -239,6 +239,31 @@ std::vector<fs::path> files_under(const fs::path& dir) {
   return out;
 }
 
+std::vector<fs::path> checkpoint_records(const fs::path& dir) {
+  std::vector<fs::path> out = files_under(dir);
+  std::erase_if(
+      out, [](const fs::path& p) { return p.extension() != ".ucp" && p.extension() != ".dcp"; });
+  return out;
+}
+
+bool kill_after_parts(World& w, const std::vector<std::string>& args,
+                      const fs::path& checkpoint_dir, std::size_t parts) {
+  const pid_t pid = w.start_ossutil(args);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  bool killed = false;
+  while (!killed && std::chrono::steady_clock::now() < deadline) {
+    const auto records = checkpoint_records(checkpoint_dir);
+    // Records are replaced by rename, so a read sees a whole one.
+    if (!records.empty() && count(w.read_file(records.front()), "\"number\"") >= parts) {
+      ::kill(pid, SIGKILL);
+      killed = true;
+    } else {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  }
+  return e2e::wait_program(pid) == 128 + SIGKILL && killed;
+}
+
 std::map<std::string, std::string> parse_stat(const std::string& out) {
   std::map<std::string, std::string> fields;
   std::istringstream in(out);

@@ -100,6 +100,15 @@ inline constexpr const char* k_config_with_cmks =
 /// Waits for a process started by World::start_ossutil; returns its exit code (128+signal).
 int wait_program(pid_t pid);
 
+/// The transfer checkpoint records (*.ucp, *.dcp) below dir, sorted — not the temp file a kill
+/// during a save leaves next to one.
+std::vector<std::filesystem::path> checkpoint_records(const std::filesystem::path& dir);
+
+/// Starts ossutil with args and SIGKILLs it once its checkpoint record under `checkpoint_dir`
+/// lists at least `parts` finished parts. True when it was killed (false: it finished first).
+bool kill_after_parts(World& w, const std::vector<std::string>& args,
+                      const std::filesystem::path& checkpoint_dir, std::size_t parts);
+
 /// `size` pseudo-random bytes, the same for the same seed.
 std::string random_bytes(std::size_t size, unsigned seed);
 

@@ -112,22 +112,8 @@ TEST_SUITE("e2e: transfer downloads and batches") {
                                            "1",          "--checkpoint-dir",
                                            ckpt.string()};
     const std::string before = w.mock().log();
-    const pid_t pid = w.start_ossutil(args);
-    // Kill once a few parts are recorded.
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-    bool killed = false;
-    while (std::chrono::steady_clock::now() < deadline) {
-      const auto records = files_under(ckpt);
-      if (!records.empty() && count(w.read_file(records.front()), "\"number\"") >= 20) {
-        ::kill(pid, SIGKILL);
-        killed = true;
-        break;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    const int status = e2e::wait_program(pid);
-    REQUIRE_MESSAGE(killed, "ossutil finished before it could be killed");
-    REQUIRE(status == 128 + SIGKILL);
+    REQUIRE_MESSAGE(e2e::kill_after_parts(w, args, ckpt, 20),
+                    "ossutil finished before it could be killed");
     CHECK(!fs::exists(out));
     const std::size_t first_run =
         count(w.mock().log().substr(before.size()), "GET /resume-bucket/big.bin 206");

@@ -11,8 +11,10 @@
 
 #include <doctest/doctest.h>
 
+using e2e::checkpoint_records;
 using e2e::count;
 using e2e::files_under;
+using e2e::kill_after_parts;
 using e2e::World;
 namespace fs = std::filesystem;
 
@@ -25,25 +27,6 @@ std::vector<std::string> with(std::vector<std::string> args, const std::vector<s
 
 const std::vector<std::string> k_small_parts = {"--bigfile-threshold", "200K", "--part-size",
                                                 "100K"};
-
-/// Starts ossutil and SIGKILLs it once its checkpoint records at least `parts` parts.
-/// Returns true when it was killed (false: it finished first).
-bool kill_after_parts(World& w, const std::vector<std::string>& args, const fs::path& ckpt,
-                      std::size_t parts) {
-  const pid_t pid = w.start_ossutil(args);
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  bool killed = false;
-  while (std::chrono::steady_clock::now() < deadline) {
-    const auto records = files_under(ckpt);
-    if (!records.empty() && count(w.read_file(records.front()), "\"number\"") >= parts) {
-      ::kill(pid, SIGKILL);
-      killed = true;
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  return e2e::wait_program(pid) == 128 + SIGKILL && killed;
-}
 
 /// Peak RSS of one ossutil run, measured by GNU time (a small intermediate process, so the
 /// test process's own size does not leak into the child's ru_maxrss through fork).
@@ -171,7 +154,7 @@ TEST_SUITE("e2e: transfer multipart") {
     }
     SUBCASE("upload id gone (NoSuchUpload)") {
       REQUIRE(kill_after_parts(w, args, ckpt, 10));
-      const auto records = files_under(ckpt);
+      const auto records = checkpoint_records(ckpt);
       REQUIRE(records.size() == 1);
       std::string text = w.read_file(records.front());
       const auto at = text.find("\"upload_id\": \"");

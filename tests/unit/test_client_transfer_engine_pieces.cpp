@@ -61,8 +61,10 @@ TEST_SUITE("client::transfer engine pieces") {
     CHECK(load_checkpoint(p) == c);
     std::ofstream(p) << "{not json";
     CHECK_FALSE(load_checkpoint(p).has_value());
+    std::ofstream(p.string() + ".tmp") << "{\"half\": "; // as a kill during a save leaves it
     remove_checkpoint(p);
     CHECK_FALSE(fs::exists(p));
+    CHECK_FALSE(fs::exists(p.string() + ".tmp"));
     CHECK_FALSE(load_checkpoint(p).has_value());
   }
 

@@ -83,6 +83,8 @@ void save_checkpoint(const std::filesystem::path& path, const Checkpoint& checkp
 void remove_checkpoint(const std::filesystem::path& path) {
   std::error_code ec;
   std::filesystem::remove(path, ec);
+  // A kill between writing the temp file and renaming it leaves the temp file behind.
+  std::filesystem::remove(path.string() + ".tmp", ec);
 }
 
 } // namespace client::transfer
