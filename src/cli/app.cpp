@@ -11,8 +11,6 @@
 
 #include <unistd.h>
 
-extern char** environ;
-
 namespace cli {
 namespace {
 

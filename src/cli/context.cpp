@@ -8,7 +8,7 @@ namespace cli {
 namespace {
 
 // Config files are small; the cap keeps `-c /dev/zero` from exhausting memory.
-constexpr std::size_t k_max_config_bytes = 1024 * 1024;
+constexpr std::size_t k_max_config_bytes = std::size_t{1024} * 1024;
 
 std::optional<std::string> read_whole_file(const std::string& path) {
   util::SmallRead read = util::read_small_file(path, k_max_config_bytes);

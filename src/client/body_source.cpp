@@ -13,7 +13,7 @@ namespace client {
 
 std::size_t FileBodySource::read(char* buf, std::size_t max) {
   const std::uint64_t left = m_size - m_offset;
-  const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(left, max));
+  const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(left, max));
   std::size_t got = 0;
   while (got < want) {
     const ssize_t n = ::pread(m_fd, buf + got, want - got, static_cast<off_t>(m_offset + got));

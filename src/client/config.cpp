@@ -137,9 +137,9 @@ struct Sources {
   }
 };
 
-std::string choose(std::string_view flag, std::string value,
+std::string choose(std::string_view flag, const std::string& value,
                    std::initializer_list<std::string_view> accepted) {
-  const std::string lower = util::to_lower(util::trim(value));
+  std::string lower = util::to_lower(util::trim(value));
   std::string list;
   for (const auto a : accepted) {
     if (lower == a) return lower;

@@ -40,13 +40,13 @@ std::string authority_problem(std::string_view authority) {
   std::string_view port;
   if (authority.front() == '[') {
     const auto close = authority.find(']');
-    if (close == std::string_view::npos) return "\"[\" without a closing \"]\"";
+    if (close == std::string_view::npos) return R"("[" without a closing "]")";
     const std::string_view v6 = authority.substr(1, close - 1);
     if (v6.empty() || v6.find_first_not_of("0123456789abcdefABCDEF:.") != std::string_view::npos)
       return "\"" + std::string(v6) + "\" is not an IPv6 address";
     const std::string_view after = authority.substr(close + 1);
     if (after.empty()) return "";
-    if (after.front() != ':') return "unexpected \"" + std::string(after) + "\" after \"]\"";
+    if (after.front() != ':') return "unexpected \"" + std::string(after) + R"(" after "]")";
     port = after.substr(1);
   } else {
     std::string_view host = authority;

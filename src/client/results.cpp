@@ -54,7 +54,7 @@ ListObjectsPage parse_list_objects_v2(std::string_view xml) {
   tinyxml2::XMLDocument doc;
   const XMLElement* root = root_of(doc, xml, "ListBucketResult");
   const bool url = text(root, "EncodingType") == "url";
-  const auto decode = [url](std::string s) { return url ? util::percent_decode(s) : s; };
+  const auto decode = [url](const std::string& s) { return url ? util::percent_decode(s) : s; };
   ListObjectsPage page;
   page.is_truncated = text(root, "IsTruncated") == "true";
   page.next_continuation_token = decode(text(root, "NextContinuationToken"));

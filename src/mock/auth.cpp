@@ -270,7 +270,7 @@ std::string raw_canonical_query(std::string_view raw_query) {
     if (key == "x-oss-signature") continue;
     std::replace(key.begin(), key.end(), '+', ' ');
     std::replace(value.begin(), value.end(), '+', ' ');
-    auto plus_to_20 = [](std::string s) {
+    auto plus_to_20 = [](const std::string& s) {
       std::string out;
       for (char c : s)
         out += c == ' ' ? std::string("%20") : std::string(1, c);

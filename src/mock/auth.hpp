@@ -14,7 +14,7 @@
 
 namespace mock {
 
-inline constexpr std::time_t k_max_skew_seconds = 15 * 60;
+inline constexpr std::time_t k_max_skew_seconds = std::time_t{15} * 60;
 
 /// Who signed the request, or an anonymous principal when it carries no signature at all.
 /// Throws ApiError for every failure: 403 SignatureDoesNotMatch (with StringToSign diagnostics),

@@ -67,7 +67,8 @@ void check_user_metadata_size(const RequestHead& head) {
 }
 
 std::string xml_safe(std::string text) {
-  return oss::is_xml_text(text) ? text : util::percent_encode(text, false);
+  if (oss::is_xml_text(text)) return text;
+  return util::percent_encode(text, false);
 }
 
 const Route& Dispatcher::begin(Context& ctx) const {

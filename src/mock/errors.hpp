@@ -50,7 +50,7 @@ inline constexpr std::string_view k_ec_request_header_too_large = "9999-00000017
 inline constexpr std::string_view k_ec_needs_url_encoding = "9999-00000018";
 
 /// OSS: the x-oss-meta-* names and values of one request total less than 8 KB.
-inline constexpr std::size_t k_max_user_metadata_bytes = 8 * 1024;
+inline constexpr std::size_t k_max_user_metadata_bytes = std::size_t{8} * 1024;
 
 ApiError no_such_bucket(std::string_view bucket);
 ApiError no_such_key(std::string_view key);

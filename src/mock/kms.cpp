@@ -15,8 +15,9 @@ std::string new_key_id() {
          hex.substr(16, 4) + "-" + hex.substr(20, 12);
 }
 
-Kms::Kms(MetadataStore& store, const KmsConfig& config, std::string region, std::vector<User> users)
-    : m_store(store), m_config(config), m_region(std::move(region)), m_users(std::move(users)) {
+Kms::Kms(MetadataStore& store, KmsConfig config, std::string region, std::vector<User> users)
+    : m_store(store), m_config(std::move(config)), m_region(std::move(region)),
+      m_users(std::move(users)) {
   register_configured_keys();
 }
 

@@ -33,7 +33,7 @@ class Kms {
 public:
   /// Registers the configured keys in the store (their configured alias, region and state
   /// overwrite what was stored). Thread-safe. Throws std::runtime_error on storage errors.
-  Kms(MetadataStore& store, const KmsConfig& config, std::string region, std::vector<User> users);
+  Kms(MetadataStore& store, KmsConfig config, std::string region, std::vector<User> users);
 
   bool enabled() const { return m_config.enabled; }
   /// The id of the default CMK for the server region, creating and persisting it on first use.

@@ -14,7 +14,7 @@ constexpr const char* k_rule_flag = "--server-side-encryption-rule";
 
 // A rule is a few hundred bytes; the cap keeps `file:///dev/zero` or a mistaken huge file from
 // exhausting memory.
-constexpr std::size_t k_max_rule_bytes = 64 * 1024;
+constexpr std::size_t k_max_rule_bytes = std::size_t{64} * 1024;
 
 /// cli.md §1: "file://PATH" reads the file, "-" reads stdin, anything else is the value.
 std::string load_value(const std::string& value, Context& ctx) {

@@ -265,7 +265,7 @@ int copy(const CpOptions& o, const OssPath& src, const OssPath& dest, Context& c
 int run_cp(const CpOptions& o, Context& ctx) {
   object_headers(o); // flag values are validated before anything is read or sent
   transfer_tuning(o);
-  client::transfer::PathFilter(o.filters); // patterns too
+  [[maybe_unused]] const client::transfer::PathFilter checked_patterns(o.filters);
   if (is_oss_url(o.source) && !is_oss_url(o.destination))
     cp_detail::check_download_flags(o, ctx.globals);
   if (o.recursive) return cp_detail::run_batch(o, ctx);

@@ -108,7 +108,7 @@ std::string read_link(const std::string& path) {
     const ssize_t n = ::readlink(path.c_str(), buf.data(), buf.size());
     if (n < 0) throw oss::client_error("read symlink " + path + ": " + std::strerror(errno));
     const auto len = static_cast<std::size_t>(n);
-    if (len < buf.size()) return std::string(buf.data(), len);
+    if (len < buf.size()) return {buf.data(), len};
     buf.resize(buf.size() * 2);
   }
 }

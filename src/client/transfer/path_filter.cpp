@@ -2,6 +2,8 @@
 
 #include "oss/error.hpp"
 
+#include <algorithm>
+
 namespace client::transfer {
 namespace {
 
@@ -66,9 +68,9 @@ bool match(std::string_view p, std::string_view t) {
     }
     if (c == '{' && closing(p, 0, '}') != std::string_view::npos) {
       const std::size_t end = closing(p, 0, '}');
-      for (auto alt : alternatives(p.substr(1, end - 1)))
-        if (match(std::string(alt) + std::string(p.substr(end + 1)), t)) return true;
-      return false;
+      return std::ranges::any_of(alternatives(p.substr(1, end - 1)), [&](std::string_view alt) {
+        return match(std::string(alt) + std::string(p.substr(end + 1)), t);
+      });
     }
     if (t.empty()) return false;
     if (c == '?') {

@@ -132,9 +132,9 @@ public:
     while (done < size && offset < m_size) {
       const std::uint64_t index = offset / k_segment_size;
       const std::string& plain = segment(index);
-      const std::size_t within = static_cast<std::size_t>(offset - index * k_segment_size);
+      const auto within = static_cast<std::size_t>(offset - index * k_segment_size);
       const std::size_t take = std::min(size - done, plain.size() - within);
-      std::memcpy(dst + done, plain.data() + within, take);
+      std::copy_n(plain.data() + within, take, dst + done);
       done += take;
       offset += take;
     }

@@ -25,7 +25,7 @@ namespace {
 
 constexpr std::uint32_t k_max_part_number = 10000;
 /// OSS: every part but the last must be at least 100 KB (checked at Complete).
-constexpr std::uint64_t k_min_part_size = 100 * 1024;
+constexpr std::uint64_t k_min_part_size = std::uint64_t{100} * 1024;
 
 std::uint32_t part_number_param(const Context& ctx) {
   const std::string* text = ctx.head.param("partNumber");
@@ -280,6 +280,7 @@ Response complete_multipart_upload(Context& ctx) {
           "With x-oss-complete-all: yes the request body must be empty.");
     if (uploaded.empty()) throw errors::invalid_part();
     std::vector<ChosenPart> chosen;
+    chosen.reserve(uploaded.size());
     for (const auto& p : uploaded)
       chosen.push_back({p.part_number, p.etag});
     parts = choose_parts(chosen, std::move(uploaded));

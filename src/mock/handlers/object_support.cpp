@@ -160,7 +160,7 @@ namespace {
 /// The plaintext of a multipart object: its parts back to back, each opened when first touched.
 class PartsReader : public BlobReader {
 public:
-  PartsReader(BlobStore& blobs, const ObjectRecord& object) : m_blobs(blobs), m_object(object) {
+  PartsReader(BlobStore& blobs, ObjectRecord object) : m_blobs(blobs), m_object(std::move(object)) {
     std::uint64_t at = 0;
     for (const auto& part : m_object.parts) {
       m_starts.push_back(at);

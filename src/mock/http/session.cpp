@@ -27,15 +27,15 @@ using tcp = boost::asio::ip::tcp;
 using Parser = http::request_parser<http::buffer_body>;
 
 /// Body chunk: large enough that syscalls, locking and per-chunk hashing setup are noise.
-constexpr std::size_t k_chunk = 1024 * 1024;
+constexpr std::size_t k_chunk = std::size_t{1024} * 1024;
 /// Chunks in flight for a pipelined body: one being received, the others queued or consumed.
 constexpr std::size_t k_pipeline_buffers = 4;
 /// Bodies from this size on are pipelined.
 constexpr std::uint64_t k_pipeline_threshold = 2 * k_chunk;
-constexpr std::size_t k_parser_buffer = 64 * 1024;
-constexpr std::size_t k_response_chunk = 256 * 1024;
-constexpr std::size_t k_max_small_body = 8 * 1024 * 1024;
-constexpr std::size_t k_max_drain = 1024 * 1024;
+constexpr std::size_t k_parser_buffer = std::size_t{64} * 1024;
+constexpr std::size_t k_response_chunk = std::size_t{256} * 1024;
+constexpr std::size_t k_max_small_body = std::size_t{8} * 1024 * 1024;
+constexpr std::size_t k_max_drain = std::size_t{1024} * 1024;
 /// OSS's PutObject limit is 5 GiB; ossmock accepts more (multipart objects arrive whole in
 /// tests of other tools) but not without bound.
 constexpr std::uint64_t k_max_body = std::uint64_t{1} << 40;
@@ -248,7 +248,7 @@ void lingering_close(tcp::socket& socket) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
   char sink[16384];
   std::size_t total = 0;
-  while (std::chrono::steady_clock::now() < deadline && total < 64 * 1024 * 1024) {
+  while (std::chrono::steady_clock::now() < deadline && total < std::size_t{64} * 1024 * 1024) {
     pollfd p{fd, POLLIN, 0};
     if (::poll(&p, 1, 200) <= 0) continue;
     const ssize_t n = ::recv(fd, sink, sizeof sink, MSG_DONTWAIT);
@@ -303,7 +303,7 @@ void serve_connection(tcp::socket& socket, const Dispatcher& dispatcher) {
   Services& services = dispatcher.services();
   const HttpLimits& limits = services.options.http;
   TimedStream stream(socket);
-  constexpr std::size_t k_header_limit = 64 * 1024;
+  constexpr std::size_t k_header_limit = std::size_t{64} * 1024;
   for (bool first = true;; first = false) {
     // The first request must arrive within the header timeout of the accept; later ones may
     // keep the connection idle for the idle timeout, then have the header timeout.

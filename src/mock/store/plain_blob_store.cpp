@@ -34,8 +34,8 @@ void fsync_dir(const fs::path& dir) {
 
 class PlainWriter : public BlobWriter {
 public:
-  PlainWriter(fs::path temp, fs::path blobs)
-      : m_id(new_blob_id()), m_temp(std::move(temp) / (m_id + ".part")), m_blobs(std::move(blobs)),
+  PlainWriter(const fs::path& temp, fs::path blobs)
+      : m_id(new_blob_id()), m_temp(temp / (m_id + ".part")), m_blobs(std::move(blobs)),
         m_fd(::open(m_temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) {
     if (m_fd.get() < 0) fail_errno("create " + m_temp.string());
   }
@@ -72,7 +72,7 @@ public:
   }
 
 private:
-  static constexpr std::uint64_t k_writeback_step = 8 * 1024 * 1024;
+  static constexpr std::uint64_t k_writeback_step = std::uint64_t{8} * 1024 * 1024;
 
   void write_all(const void* data, std::size_t size) {
     const auto* p = static_cast<const char*>(data);
