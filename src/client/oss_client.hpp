@@ -116,6 +116,9 @@ public:
   bool object_exists(const std::string& bucket, const std::string& key);
   std::string get_object_acl(const std::string& bucket, const std::string& key);
   void delete_object(const std::string& bucket, const std::string& key);
+  /// DeleteMultipleObjects in quiet mode: 1 to 1000 keys, each XML text (oss::is_xml_text).
+  /// OSS answers no per-key result; a key that does not exist counts as deleted.
+  void delete_objects(const std::string& bucket, const std::vector<std::string>& keys);
   /// CopyObject; headers may set x-oss-metadata-directive and the destination's properties.
   oss::Headers copy_object(const std::string& bucket, const std::string& key,
                            const std::string& source_bucket, const std::string& source_key,

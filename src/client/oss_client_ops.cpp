@@ -45,21 +45,6 @@ void check_crc(const std::string& operation, const oss::Headers& headers,
                             mine + ", server " + *server);
 }
 
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '&')
-      out += "&amp;";
-    else if (c == '<')
-      out += "&lt;";
-    else if (c == '>')
-      out += "&gt;";
-    else
-      out.push_back(c);
-  }
-  return out;
-}
-
 } // namespace
 
 void OssClient::put_bucket(const std::string& bucket, const std::string& acl,
@@ -70,9 +55,9 @@ void OssClient::put_bucket(const std::string& bucket, const std::string& acl,
   if (!storage_class.empty() || !redundancy_type.empty()) {
     std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CreateBucketConfiguration>";
     if (!storage_class.empty())
-      xml += "<StorageClass>" + xml_escape(storage_class) + "</StorageClass>";
+      xml += "<StorageClass>" + util::xml_escape(storage_class) + "</StorageClass>";
     if (!redundancy_type.empty())
-      xml += "<DataRedundancyType>" + xml_escape(redundancy_type) + "</DataRedundancyType>";
+      xml += "<DataRedundancyType>" + util::xml_escape(redundancy_type) + "</DataRedundancyType>";
     xml += "</CreateBucketConfiguration>";
     call.headers.push_back({"Content-Type", "application/xml"});
     call.headers.push_back({"Content-MD5", util::base64_encode(util::md5(xml))});
@@ -227,7 +212,7 @@ oss::Headers OssClient::complete_multipart_upload(const std::string& bucket, con
   std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CompleteMultipartUpload>";
   for (const auto& p : parts)
     xml += "<Part><PartNumber>" + std::to_string(p.number) + "</PartNumber><ETag>" +
-           xml_escape(p.etag) + "</ETag></Part>";
+           util::xml_escape(p.etag) + "</ETag></Part>";
   xml += "</CompleteMultipartUpload>";
   StringBodySource body(xml);
   Call call{"CompleteMultipartUpload", "POST", bucket, key, {{"uploadId", upload_id}}, {}};
@@ -235,6 +220,19 @@ oss::Headers OssClient::complete_multipart_upload(const std::string& bucket, con
   call.headers.push_back({"Content-MD5", util::base64_encode(util::md5(xml))});
   call.body = &body;
   return execute(call).response.headers;
+}
+
+void OssClient::delete_objects(const std::string& bucket, const std::vector<std::string>& keys) {
+  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Delete><Quiet>true</Quiet>";
+  for (const auto& key : keys)
+    xml += "<Object><Key>" + util::xml_escape(key) + "</Key></Object>";
+  xml += "</Delete>";
+  StringBodySource body(xml);
+  Call call{"DeleteMultipleObjects", "POST", bucket, "", {{"delete", ""}}, {}};
+  call.headers.push_back({"Content-Type", "application/xml"});
+  call.headers.push_back({"Content-MD5", util::base64_encode(util::md5(xml))});
+  call.body = &body;
+  execute(call);
 }
 
 void OssClient::abort_multipart_upload(const std::string& bucket, const std::string& key,

@@ -145,6 +145,7 @@ std::string xml_escape(std::string_view text) {
     case '<': out += "&lt;"; break;
     case '>': out += "&gt;"; break;
     case '"': out += "&quot;"; break;
+    case '\r': out += "&#xD;"; break; // a raw CR is read back as LF (XML end-of-line handling)
     default: out.push_back(c);
     }
   }

@@ -28,7 +28,7 @@ std::string percent_encode(std::string_view text, bool keep_slash = false);
 /// literally, as browsers and OSS do.
 std::string percent_decode(std::string_view text, bool plus_as_space = false);
 
-/// Escapes & < > " for XML text and attribute values.
+/// Escapes & < > " (and CR, which XML would read back as LF) for XML text and attribute values.
 std::string xml_escape(std::string_view text);
 
 } // namespace util

@@ -198,6 +198,35 @@ TEST_SUITE("e2e: transfer downloads and batches") {
           std::string::npos);
   }
 
+  TEST_CASE("rm -r removes each listing page with one DeleteMultipleObjects request") {
+    World w;
+    REQUIRE(w.ossutil({"mb", "oss://rm-bucket"}).exit_code == 0);
+    for (int i = 0; i < 1203; ++i)
+      w.write_file("many/f" + std::to_string(i) + ".txt", std::to_string(i));
+    const auto up =
+        w.ossutil({"cp", "-r", (w.dir() / "files" / "many").string(), "oss://rm-bucket/p/", "-f"});
+    REQUIRE_MESSAGE(up.exit_code == 0, up.err);
+    // Keys XML must escape, a CR XML would turn into LF, and one XML cannot carry at all.
+    const std::vector<std::string> odd = {"p/a&b<c>\"d\"'.txt", "p/cr\rkey", "p/ctl\x01key",
+                                          "p/keep.log"};
+    for (const auto& key : odd)
+      REQUIRE(w.ossutil({"cp", "-", "oss://rm-bucket/" + key}, "x").exit_code == 0);
+    REQUIRE(w.ossutil({"cp", "-", "oss://rm-bucket/other.txt"}, "x").exit_code == 0);
+
+    const std::string before = w.mock().log();
+    const auto rm = w.ossutil({"rm", "-r", "-f", "oss://rm-bucket/p/", "--exclude", "*.log"});
+    REQUIRE_MESSAGE(rm.exit_code == 0, rm.err);
+    CHECK(rm.out.starts_with("Success: Total 1206 objects, removed 1206 objects\n"));
+    const std::string log = w.mock().log().substr(before.size());
+    CHECK(count(log, "POST /rm-bucket/?delete") == 2); // 1000 + 206 keys: one request per page
+    CHECK(count(log, "DELETE /rm-bucket/") == 1);      // only the key XML cannot carry
+    const auto left = w.ossutil({"ls", "-s", "oss://rm-bucket"});
+    CHECK(left.out.starts_with(
+        "oss://rm-bucket/other.txt\noss://rm-bucket/p/keep.log\nObject Number is: 2\n"));
+    for (const auto& key : {odd[0], odd[1], odd[2]})
+      CHECK(w.ossutil({"stat", "oss://rm-bucket/" + key}).exit_code == 2);
+  }
+
   TEST_CASE("skip rules: --ignore-existing, --size-only, --update, and no -f without a terminal") {
     World w;
     REQUIRE(w.ossutil({"mb", "oss://skip-bucket"}).exit_code == 0);

@@ -30,6 +30,12 @@ TEST_SUITE("util") {
     CHECK(util::percent_decode("%zz%4") == "%zz%4");
   }
 
+  TEST_CASE("XML escaping keeps CR, which XML end-of-line handling would turn into LF") {
+    CHECK(util::xml_escape("a&b<c>\"d\"") == "a&amp;b&lt;c&gt;&quot;d&quot;");
+    CHECK(util::xml_escape("line\r\nnext\ttab") == "line&#xD;\nnext\ttab");
+    CHECK(util::xml_escape("\xE4\xB8\xAD/plain") == "\xE4\xB8\xAD/plain");
+  }
+
   TEST_CASE("time formats") {
     CHECK(util::iso8601_basic(1702743657) == "20231216T162057Z");
     CHECK(util::rfc1123(1702743657) == "Sat, 16 Dec 2023 16:20:57 GMT");
