@@ -167,6 +167,8 @@ private:
     bool dry_run = false;
   };
   Outcome execute(const Call& call);
+  /// execute() with an XML request body, its Content-Type and the Content-MD5 OSS asks for.
+  Outcome execute_xml(Call call, const std::string& xml);
   oss::SignableRequest sign(const Call& call) const;
   void print_dry_run(const Call& call, const oss::Headers& signed_headers) const;
   void log_request(const Call& call, const std::string& url, const oss::Headers& headers) const;

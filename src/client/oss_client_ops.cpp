@@ -47,24 +47,29 @@ void check_crc(const std::string& operation, const oss::Headers& headers,
 
 } // namespace
 
+OssClient::Outcome OssClient::execute_xml(Call call, const std::string& xml) {
+  StringBodySource body(xml);
+  call.headers.push_back({"Content-Type", "application/xml"});
+  call.headers.push_back({"Content-MD5", util::base64_encode(util::md5(xml))});
+  call.body = &body;
+  return execute(call);
+}
+
 void OssClient::put_bucket(const std::string& bucket, const std::string& acl,
                            const std::string& storage_class, const std::string& redundancy_type) {
   Call call{"PutBucket", "PUT", bucket, "", {}, {}};
   if (!acl.empty()) call.headers.push_back({"x-oss-acl", acl});
-  std::optional<StringBodySource> body;
-  if (!storage_class.empty() || !redundancy_type.empty()) {
-    std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CreateBucketConfiguration>";
-    if (!storage_class.empty())
-      xml += "<StorageClass>" + util::xml_escape(storage_class) + "</StorageClass>";
-    if (!redundancy_type.empty())
-      xml += "<DataRedundancyType>" + util::xml_escape(redundancy_type) + "</DataRedundancyType>";
-    xml += "</CreateBucketConfiguration>";
-    call.headers.push_back({"Content-Type", "application/xml"});
-    call.headers.push_back({"Content-MD5", util::base64_encode(util::md5(xml))});
-    body.emplace(std::move(xml));
-    call.body = &*body;
+  if (storage_class.empty() && redundancy_type.empty()) {
+    execute(call);
+    return;
   }
-  execute(call);
+  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CreateBucketConfiguration>";
+  if (!storage_class.empty())
+    xml += "<StorageClass>" + util::xml_escape(storage_class) + "</StorageClass>";
+  if (!redundancy_type.empty())
+    xml += "<DataRedundancyType>" + util::xml_escape(redundancy_type) + "</DataRedundancyType>";
+  xml += "</CreateBucketConfiguration>";
+  execute_xml(std::move(call), xml);
 }
 
 void OssClient::delete_bucket(const std::string& bucket) {
@@ -214,12 +219,9 @@ oss::Headers OssClient::complete_multipart_upload(const std::string& bucket, con
     xml += "<Part><PartNumber>" + std::to_string(p.number) + "</PartNumber><ETag>" +
            util::xml_escape(p.etag) + "</ETag></Part>";
   xml += "</CompleteMultipartUpload>";
-  StringBodySource body(xml);
-  Call call{"CompleteMultipartUpload", "POST", bucket, key, {{"uploadId", upload_id}}, {}};
-  call.headers.push_back({"Content-Type", "application/xml"});
-  call.headers.push_back({"Content-MD5", util::base64_encode(util::md5(xml))});
-  call.body = &body;
-  return execute(call).response.headers;
+  return execute_xml(
+             {"CompleteMultipartUpload", "POST", bucket, key, {{"uploadId", upload_id}}, {}}, xml)
+      .response.headers;
 }
 
 void OssClient::delete_objects(const std::string& bucket, const std::vector<std::string>& keys) {
@@ -227,12 +229,7 @@ void OssClient::delete_objects(const std::string& bucket, const std::vector<std:
   for (const auto& key : keys)
     xml += "<Object><Key>" + util::xml_escape(key) + "</Key></Object>";
   xml += "</Delete>";
-  StringBodySource body(xml);
-  Call call{"DeleteMultipleObjects", "POST", bucket, "", {{"delete", ""}}, {}};
-  call.headers.push_back({"Content-Type", "application/xml"});
-  call.headers.push_back({"Content-MD5", util::base64_encode(util::md5(xml))});
-  call.body = &body;
-  execute(call);
+  execute_xml({"DeleteMultipleObjects", "POST", bucket, "", {{"delete", ""}}, {}}, xml);
 }
 
 void OssClient::abort_multipart_upload(const std::string& bucket, const std::string& key,
@@ -241,12 +238,7 @@ void OssClient::abort_multipart_upload(const std::string& bucket, const std::str
 }
 
 void OssClient::put_bucket_encryption(const std::string& bucket, const std::string& rule_xml) {
-  StringBodySource body(rule_xml);
-  Call call{"PutBucketEncryption", "PUT", bucket, "", {{"encryption", ""}}, {}};
-  call.headers.push_back({"Content-Type", "application/xml"});
-  call.headers.push_back({"Content-MD5", util::base64_encode(util::md5(rule_xml))});
-  call.body = &body;
-  execute(call);
+  execute_xml({"PutBucketEncryption", "PUT", bucket, "", {{"encryption", ""}}, {}}, rule_xml);
 }
 
 std::string OssClient::get_bucket_encryption(const std::string& bucket) {
