@@ -32,13 +32,7 @@ StoredBlob copy_blob(Context& ctx, const ObjectRecord& source, const BlobContext
 Response copy_object(Context& ctx) {
   const BucketRecord bucket = require_bucket(ctx);
   require_valid_key(ctx.target.key);
-  const CopySource source_name = parse_copy_source(*ctx.head.header("x-oss-copy-source"));
-  const BucketRecord source_bucket = require_bucket(ctx, source_name.bucket);
-  require_valid_key(source_name.key);
-  const ObjectRecord source = require_object(ctx, source_name.bucket, source_name.key);
-  check_anonymous_source(ctx, source_bucket, source);
-  // Reading the source's SSE-KMS data needs a grant on its CMK.
-  authorize_kms_use(ctx, source.sse, KmsOperation::decrypt);
+  const ObjectRecord source = readable_copy_source(ctx);
 
   std::string directive = "COPY";
   if (const std::string* value = ctx.head.header("x-oss-metadata-directive")) directive = *value;
@@ -75,9 +69,7 @@ Response copy_object(Context& ctx) {
       .element("ETag", quoted_etag(object.etag))
       .element("LastModified", util::iso8601_ms(object.last_modified));
   Response response = xml_response(xml.finish());
-  response.headers.push_back({"ETag", quoted_etag(object.etag)});
-  response.headers.push_back({"x-oss-hash-crc64ecma", oss::crc64_to_string(object.crc64)});
-  add_sse_response_headers(response.headers, object.sse);
+  add_write_headers(response.headers, object.etag, object.crc64, object.sse);
   return response;
 }
 

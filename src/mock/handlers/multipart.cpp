@@ -206,10 +206,8 @@ Response upload_part(Context& ctx) {
   record_part(ctx, sink.upload(), part);
 
   Response response = empty_response(200);
-  response.headers.push_back({"ETag", quoted_etag(part.etag)});
-  response.headers.push_back({"x-oss-hash-crc64ecma", oss::crc64_to_string(part.crc64)});
+  add_write_headers(response.headers, part.etag, part.crc64, sink.upload().sse);
   response.headers.push_back({"Content-MD5", util::base64_encode(md5)});
-  add_sse_response_headers(response.headers, sink.upload().sse);
   return response;
 }
 
@@ -217,12 +215,7 @@ Response upload_part_copy(Context& ctx) {
   const BucketRecord bucket = require_bucket(ctx);
   const std::uint32_t number = part_number_param(ctx);
   const UploadRecord upload = require_upload(ctx);
-  const CopySource name = parse_copy_source(*ctx.head.header("x-oss-copy-source"));
-  const BucketRecord source_bucket = require_bucket(ctx, name.bucket);
-  require_valid_key(name.key);
-  const ObjectRecord source = require_object(ctx, name.bucket, name.key);
-  check_anonymous_source(ctx, source_bucket, source);
-  authorize_kms_use(ctx, source.sse, KmsOperation::decrypt);
+  const ObjectRecord source = readable_copy_source(ctx);
   authorize_kms_use(ctx, upload.sse, KmsOperation::generate_data_key);
 
   std::uint64_t first = 0;
@@ -262,9 +255,7 @@ Response upload_part_copy(Context& ctx) {
       .element("LastModified", util::iso8601_ms(part.last_modified))
       .element("ETag", quoted_etag(part.etag));
   Response response = xml_response(xml.finish());
-  response.headers.push_back({"ETag", quoted_etag(part.etag)});
-  response.headers.push_back({"x-oss-hash-crc64ecma", oss::crc64_to_string(part.crc64)});
-  add_sse_response_headers(response.headers, upload.sse);
+  add_write_headers(response.headers, part.etag, part.crc64, upload.sse);
   return response;
 }
 
@@ -326,9 +317,7 @@ Response complete_multipart_upload(Context& ctx) {
       .element("Key", list_value(object.key, url))
       .element("ETag", quoted_etag(object.etag));
   Response response = xml_response(xml.finish());
-  response.headers.push_back({"ETag", quoted_etag(object.etag)});
-  response.headers.push_back({"x-oss-hash-crc64ecma", oss::crc64_to_string(object.crc64)});
-  add_sse_response_headers(response.headers, object.sse);
+  add_write_headers(response.headers, object.etag, object.crc64, object.sse);
   return response;
 }
 

@@ -78,19 +78,14 @@ Response put_object(Context& ctx) {
   publish_object(ctx, object);
 
   Response response = empty_response(200);
-  response.headers.push_back({"ETag", quoted_etag(object.etag)});
-  response.headers.push_back({"x-oss-hash-crc64ecma", oss::crc64_to_string(object.crc64)});
+  add_write_headers(response.headers, object.etag, object.crc64, object.sse);
   response.headers.push_back({"Content-MD5", util::base64_encode(md5)});
-  add_sse_response_headers(response.headers, object.sse);
   return response;
 }
 
 Response get_object(Context& ctx) {
   const ObjectRecord object = readable_object(ctx);
-  if (auto status = check_preconditions(ctx.head, object)) {
-    if (*status == 412)
-      throw ApiError(412, "PreconditionFailed",
-                     "At least one of the pre-conditions you specified did not hold.");
+  if (not_modified(ctx.head, object)) {
     Response response = empty_response(304);
     response.headers.push_back({"ETag", quoted_etag(object.etag)});
     return response;
@@ -120,12 +115,7 @@ Response get_object(Context& ctx) {
 
 Response head_object(Context& ctx) {
   const ObjectRecord object = readable_object(ctx);
-  if (auto status = check_preconditions(ctx.head, object)) {
-    if (*status == 412)
-      throw ApiError(412, "PreconditionFailed",
-                     "At least one of the pre-conditions you specified did not hold.");
-    return empty_response(304);
-  }
+  if (not_modified(ctx.head, object)) return empty_response(304);
   Response response;
   add_object_headers(response, object);
   response.head_length = object.size;

@@ -97,22 +97,33 @@ oss::SseSpec write_sse(Context& ctx, const BucketRecord& bucket) {
   return sse;
 }
 
-std::optional<int> check_preconditions(const RequestHead& head, const ObjectRecord& object) {
+bool not_modified(const RequestHead& head, const ObjectRecord& object) {
+  const auto failed = [] {
+    return ApiError(412, "PreconditionFailed",
+                    "At least one of the pre-conditions you specified did not hold.");
+  };
   if (const std::string* v = head.header("If-Match"); v && !etag_matches(*v, object.etag))
-    return 412;
+    throw failed();
   if (const std::string* v = head.header("If-Unmodified-Since")) {
-    if (auto t = util::parse_rfc1123(*v); t && object.last_modified > *t) return 412;
+    if (auto t = util::parse_rfc1123(*v); t && object.last_modified > *t) throw failed();
   }
   if (const std::string* v = head.header("If-None-Match"); v && etag_matches(*v, object.etag))
-    return 304;
+    return true;
   if (const std::string* v = head.header("If-Modified-Since")) {
-    if (auto t = util::parse_rfc1123(*v); t && object.last_modified <= *t) return 304;
+    if (auto t = util::parse_rfc1123(*v); t && object.last_modified <= *t) return true;
   }
-  return std::nullopt;
+  return false;
 }
 
-// "/bucket/key[?versionId=…]" with the key percent-decoded: ali-oss sends `/` as %2F, GO2 a
-/// literal `/`; both name the same object.
+namespace {
+
+struct CopySource {
+  std::string bucket;
+  std::string key;
+};
+
+/// x-oss-copy-source "/bucket/key[?versionId=…]" with the key percent-decoded: ali-oss sends `/`
+/// as %2F, GO2 a literal `/`; both name the same object. Throws InvalidArgument.
 CopySource parse_copy_source(const std::string& header) {
   std::string_view value = header;
   if (const auto q = value.find('?'); q != std::string_view::npos) value = value.substr(0, q);
@@ -136,6 +147,25 @@ void check_anonymous_source(const Context& ctx, const BucketRecord& bucket,
   if (acl != "public-read" && acl != "public-read-write")
     throw errors::access_denied("Anonymous user has no right to access this object.");
   if (object.sse.algorithm == "KMS") throw errors::forbidden_by_kms();
+}
+
+} // namespace
+
+void add_write_headers(oss::Headers& headers, const std::string& etag, std::uint64_t crc64,
+                       const oss::SseSpec& sse) {
+  headers.push_back({"ETag", quoted_etag(etag)});
+  headers.push_back({"x-oss-hash-crc64ecma", oss::crc64_to_string(crc64)});
+  add_sse_response_headers(headers, sse);
+}
+
+ObjectRecord readable_copy_source(Context& ctx) {
+  const CopySource name = parse_copy_source(*ctx.head.header("x-oss-copy-source"));
+  const BucketRecord bucket = require_bucket(ctx, name.bucket);
+  require_valid_key(name.key);
+  ObjectRecord source = require_object(ctx, name.bucket, name.key);
+  check_anonymous_source(ctx, bucket, source);
+  authorize_kms_use(ctx, source.sse, KmsOperation::decrypt);
+  return source;
 }
 
 void check_content_md5_format(const RequestHead& head) {

@@ -22,6 +22,10 @@ void take_request_acl_and_class(const RequestHead& head, ObjectRecord& object);
 /// Last-Modified, CRC-64, object type, storage class, user metadata and SSE headers.
 void add_object_headers(Response& response, const ObjectRecord& object);
 
+/// The headers OSS answers a write with: ETag, x-oss-hash-crc64ecma and the SSE in effect.
+void add_write_headers(oss::Headers& headers, const std::string& etag, std::uint64_t crc64,
+                       const oss::SseSpec& sse);
+
 /// Effective SSE for a write (checklist 15), with the default CMK filled in for KMS without a
 /// key id. Throws ApiError: SSE header errors; the KMS rules of Kms::authorize.
 oss::SseSpec write_sse(Context& ctx, const BucketRecord& bucket);
@@ -40,17 +44,9 @@ std::unique_ptr<BlobReader> open_object(BlobStore& blobs, const ObjectRecord& ob
 std::unique_ptr<BlobReader> open_object_verified(Context& ctx, const ObjectRecord& object,
                                                  std::uint64_t offset);
 
-struct CopySource {
-  std::string bucket;
-  std::string key;
-};
-/// x-oss-copy-source "/bucket/key[?versionId=…]" with the key percent-decoded: ali-oss sends `/`
-/// as %2F, GO2 a literal `/`; both name the same object. Throws InvalidArgument.
-CopySource parse_copy_source(const std::string& header);
-
-/// Anonymous callers may read a copy source only where its ACL allows (and never KMS data).
-void check_anonymous_source(const Context& ctx, const BucketRecord& bucket,
-                            const ObjectRecord& object);
+/// The object x-oss-copy-source names, once the caller may read it: bucket and object exist, an
+/// anonymous caller passes the ACL (never KMS data), a KMS source is granted for Decrypt.
+ObjectRecord readable_copy_source(Context& ctx);
 
 /// A Content-MD5 value must be base64 of 16 bytes (checked before the body is read). Throws
 /// InvalidDigest.
@@ -61,8 +57,9 @@ void check_content_md5(const RequestHead& head, const std::string& md5);
 /// Removes blobs that are no longer referenced.
 void remove_blobs(BlobStore& blobs, const std::vector<std::string>& ids) noexcept;
 
-/// 304 / 412 for If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since, else nullopt.
-std::optional<int> check_preconditions(const RequestHead& head, const ObjectRecord& object);
+/// If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since: throws 412
+/// PreconditionFailed; true when the answer is 304 Not Modified.
+bool not_modified(const RequestHead& head, const ObjectRecord& object);
 
 /// Streams a PutObject body into a blob while computing MD5 and CRC-64. For large bodies the MD5
 /// (the slowest step, ~0.8 GB/s on one core) is a lane of its own, so that the CRC-64,
