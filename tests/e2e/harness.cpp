@@ -160,6 +160,12 @@ void MockServer::kill_hard() {
 
 std::string MockServer::log() const { return slurp(m_log_path); }
 
+void MockServer::wait_for_log(const std::string& needle, std::size_t times) const {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (std::chrono::steady_clock::now() < deadline && count(log(), needle) < times)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
 World::World() : m_mock(m_tmp.path() / "data") {}
 
 namespace {
@@ -173,15 +179,14 @@ std::vector<std::string> config_args(const fs::path& dir, const std::string& con
 World::World(const std::string& config_json)
     : m_mock(m_tmp.path() / "data", config_args(m_tmp.path(), config_json)) {}
 
+std::vector<std::string> World::connection_args() const {
+  return {"-e", m_mock.endpoint(), "--region", k_region,
+          "-i", k_access_key_id,   "-k",       k_access_key_secret};
+}
+
 RunResult World::ossutil(const std::vector<std::string>& args, const std::string& stdin_data,
                          const std::map<std::string, std::string>& env) {
-  std::vector<std::string> full = args;
-  for (const std::string& a :
-       {std::string("-e"), m_mock.endpoint(), std::string("--region"), std::string(k_region),
-        std::string("-i"), std::string(k_access_key_id), std::string("-k"),
-        std::string(k_access_key_secret)})
-    full.push_back(a);
-  return run_program(OSSUTIL_BIN, full, stdin_data, m_tmp.path(), env);
+  return run_program(OSSUTIL_BIN, with(args, connection_args()), stdin_data, m_tmp.path(), env);
 }
 
 RunResult World::ossutil_bare(const std::vector<std::string>& args, const std::string& stdin_data,
@@ -190,14 +195,9 @@ RunResult World::ossutil_bare(const std::vector<std::string>& args, const std::s
 }
 
 pid_t World::start_ossutil(const std::vector<std::string>& args) {
-  std::vector<std::string> full = args;
-  for (const std::string& a :
-       {std::string("-e"), m_mock.endpoint(), std::string("--region"), std::string(k_region),
-        std::string("-i"), std::string(k_access_key_id), std::string("-k"),
-        std::string(k_access_key_secret)})
-    full.push_back(a);
-  return spawn(OSSUTIL_BIN, full, "/dev/null", m_tmp.path() / "async.stdout",
-               m_tmp.path() / "async.stderr", base_env(m_tmp.path(), {}));
+  return spawn(OSSUTIL_BIN, with(args, connection_args()), "/dev/null",
+               m_tmp.path() / "async.stdout", m_tmp.path() / "async.stderr",
+               base_env(m_tmp.path(), {}));
 }
 
 int wait_program(pid_t pid) { return wait_exit(pid); }
@@ -237,6 +237,11 @@ std::vector<fs::path> files_under(const fs::path& dir) {
     if (e.is_regular_file()) out.push_back(e.path());
   std::sort(out.begin(), out.end());
   return out;
+}
+
+std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& more) {
+  args.insert(args.end(), more.begin(), more.end());
+  return args;
 }
 
 std::vector<fs::path> checkpoint_records(const fs::path& dir) {

@@ -53,6 +53,8 @@ public:
   const std::filesystem::path& data_dir() const { return m_data_dir; }
   /// Everything the server wrote on stderr so far (its request log).
   std::string log() const;
+  /// Returns once the log holds `needle` at least `times` times, or after 30 s.
+  void wait_for_log(const std::string& needle, std::size_t times) const;
 
 private:
   std::filesystem::path m_data_dir;
@@ -81,6 +83,8 @@ public:
   /// Starts ossutil (with the endpoint/credential flags) without waiting; stdout and stderr go
   /// to files under the temp dir. Returns the pid; finish with wait_program.
   pid_t start_ossutil(const std::vector<std::string>& args);
+  /// The endpoint, region and credential flags that bind ossutil to this world's ossmock.
+  std::vector<std::string> connection_args() const;
   MockServer& mock() { return m_mock; }
 
 private:
@@ -96,6 +100,13 @@ inline constexpr const char* k_region = "cn-hangzhou";
 /// hold grants on every key) and the CMKs the e2e stories name.
 inline constexpr const char* k_config_with_cmks =
     R"({"kms": {"enabled": true, "keys": [{"id": "key-app-0001", "alias": "alias/app"}, {"id": "key-9"}]}})";
+
+/// args followed by more.
+std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& more);
+
+/// Transfer flags that make a few hundred KiB a multipart transfer of 100 KiB parts.
+inline const std::vector<std::string> k_small_parts = {"--bigfile-threshold", "200K", "--part-size",
+                                                       "100K"};
 
 /// Waits for a process started by World::start_ossutil; returns its exit code (128+signal).
 int wait_program(pid_t pid);

@@ -9,7 +9,6 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <doctest/doctest.h>
@@ -227,10 +226,7 @@ TEST_SUITE("e2e: cli robustness") {
       const pid_t pid =
           w.start_ossutil({"cp", "oss://sig-bucket/big.bin", (dl / "big.bin").string(), "-f",
                            "--bigfile-threshold", "1M", "--part-size", "100K", "--parallel", "1"});
-      const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-      while (std::chrono::steady_clock::now() < deadline &&
-             count(w.mock().log(), "GET /sig-bucket/big.bin") < 5)
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      w.mock().wait_for_log("GET /sig-bucket/big.bin", 5);
       REQUIRE(hidden_files(dl).size() == 1); // the temp file is there while downloading
       ::kill(pid, sig);
       CHECK(e2e::wait_program(pid) == 5);
@@ -248,10 +244,7 @@ TEST_SUITE("e2e: cli robustness") {
     const pid_t pid =
         w.start_ossutil({"cp", local.string(), "oss://sig-up/big.bin", "--bigfile-threshold", "1M",
                          "--part-size", "100K", "--parallel", "1"});
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-    while (std::chrono::steady_clock::now() < deadline &&
-           count(w.mock().log(), "PUT /sig-up/big.bin?partNumber=") < 5)
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    w.mock().wait_for_log("PUT /sig-up/big.bin?partNumber=", 5);
     ::kill(pid, SIGTERM);
     CHECK(e2e::wait_program(pid) == 5);
     CHECK(count(w.mock().log(), "DELETE /sig-up/big.bin?uploadId=") == 1);

@@ -8,12 +8,13 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
-#include <thread>
 
 #include <doctest/doctest.h>
 
 using e2e::count;
 using e2e::files_under;
+using e2e::k_small_parts;
+using e2e::with;
 using e2e::World;
 namespace fs = std::filesystem;
 
@@ -35,14 +36,6 @@ int corrupt_blobs_of_size(const fs::path& data_dir, std::uintmax_t size) {
     ++n;
   }
   return n;
-}
-
-const std::vector<std::string> k_small_parts = {"--bigfile-threshold", "200K", "--part-size",
-                                                "100K"};
-
-std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& more) {
-  args.insert(args.end(), more.begin(), more.end());
-  return args;
 }
 
 } // namespace
@@ -351,10 +344,7 @@ TEST_SUITE("e2e: transfer downloads and batches") {
       w.write_file("many/f" + std::to_string(i), e2e::random_bytes(64 * 1024, i));
     const pid_t pid = w.start_ossutil(
         {"cp", "-r", (w.dir() / "files" / "many").string(), "oss://int-batch/", "-f", "-j", "2"});
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-    while (std::chrono::steady_clock::now() < deadline &&
-           count(w.mock().log(), "PUT /int-batch/") < 20)
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    w.mock().wait_for_log("PUT /int-batch/", 20);
     ::kill(pid, SIGINT);
     CHECK(e2e::wait_program(pid) == 5);
     CHECK(w.read_file(w.dir() / "async.stderr").find("Error: interrupted") != std::string::npos);

@@ -3,41 +3,28 @@
 #include "harness.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
-#include <thread>
 
 #include <doctest/doctest.h>
 
 using e2e::checkpoint_records;
 using e2e::count;
 using e2e::files_under;
+using e2e::k_small_parts;
 using e2e::kill_after_parts;
+using e2e::with;
 using e2e::World;
 namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& more) {
-  args.insert(args.end(), more.begin(), more.end());
-  return args;
-}
-
-const std::vector<std::string> k_small_parts = {"--bigfile-threshold", "200K", "--part-size",
-                                                "100K"};
-
 /// Peak RSS of one ossutil run, measured by GNU time (a small intermediate process, so the
 /// test process's own size does not leak into the child's ru_maxrss through fork).
 long peak_rss_kib(World& w, std::vector<std::string> args) {
   args.insert(args.begin(), {"-f", "%M", OSSUTIL_BIN});
-  for (const std::string& a :
-       {std::string("-e"), w.mock().endpoint(), std::string("--region"), std::string(e2e::k_region),
-        std::string("-i"), std::string(e2e::k_access_key_id), std::string("-k"),
-        std::string(e2e::k_access_key_secret)})
-    args.push_back(a);
-  const auto r = e2e::run_program("/usr/bin/time", args, "", w.dir());
+  const auto r = e2e::run_program("/usr/bin/time", with(args, w.connection_args()), "", w.dir());
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   const auto nl = r.err.find_last_of('\n', r.err.size() - 2);
   return std::stol(r.err.substr(nl == std::string::npos ? 0 : nl + 1));
@@ -175,10 +162,7 @@ TEST_SUITE("e2e: transfer multipart") {
     const pid_t pid =
         w.start_ossutil({"cp", local.string(), "oss://int-bucket/big.bin", "--bigfile-threshold",
                          "1M", "--part-size", "100K", "--parallel", "1"});
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-    while (std::chrono::steady_clock::now() < deadline &&
-           count(w.mock().log(), "PUT /int-bucket/big.bin?partNumber=") < 5)
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    w.mock().wait_for_log("PUT /int-bucket/big.bin?partNumber=", 5);
     ::kill(pid, SIGINT);
     CHECK(e2e::wait_program(pid) == 5);
     CHECK(count(w.mock().log(), "DELETE /int-bucket/big.bin?uploadId=") == 1);
