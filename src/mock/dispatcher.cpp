@@ -42,11 +42,7 @@ void check_anonymous_access(Context& ctx, const Route& route) {
     break;
   case Access::object_read: {
     const auto object = ctx.services.meta.object(name, ctx.target.key);
-    const std::string& acl = (object && object->acl != "default") ? object->acl : bucket->acl;
-    if (!public_read(acl))
-      throw errors::access_denied("Anonymous user has no right to access this object.");
-    // OSS: anonymous reads of SSE-KMS data are refused (oss-api.md §5.7).
-    if (object && object->sse.algorithm == "KMS") throw errors::forbidden_by_kms();
+    check_anonymous_object_read(*bucket, object ? &*object : nullptr);
     break;
   }
   case Access::object_write:
@@ -56,6 +52,15 @@ void check_anonymous_access(Context& ctx, const Route& route) {
   case Access::owner:
   case Access::admin: break;
   }
+}
+
+void check_anonymous_object_read(const BucketRecord& bucket, const ObjectRecord* object) {
+  const std::string& acl =
+      (object != nullptr && object->acl != "default") ? object->acl : bucket.acl;
+  if (!public_read(acl))
+    throw errors::access_denied("Anonymous user has no right to access this object.");
+  // OSS: anonymous reads of SSE-KMS data are refused (oss-api.md §5.7).
+  if (object != nullptr && object->sse.algorithm == "KMS") throw errors::forbidden_by_kms();
 }
 
 void check_user_metadata_size(const RequestHead& head) {
@@ -97,27 +102,31 @@ Response Dispatcher::finish(Context& ctx, const Route& route) const {
   return route.handle(ctx);
 }
 
-Response Dispatcher::error_response(const ApiError& error, const Context& ctx) const {
+Response error_response(const ApiError& error, const std::string& request_id,
+                        const std::string& host, bool head_request) {
   oss::ServiceError body = error.error();
-  body.request_id = ctx.request_id;
-  body.host_id = ctx.head.host;
+  body.request_id = request_id;
   // Names and header values from the request may hold bytes XML cannot carry (invalid UTF-8,
   // control characters): such values are percent-encoded so the body always parses.
   body.message = xml_safe(std::move(body.message));
-  body.host_id = xml_safe(std::move(body.host_id));
+  body.host_id = xml_safe(host);
   for (auto& [name, value] : body.extras)
     value = xml_safe(std::move(value));
   const std::string xml = oss::to_error_xml(body);
   Response response;
   response.status = body.http_status;
   if (!body.ec.empty()) response.headers.push_back({"x-oss-ec", body.ec});
-  if (ctx.head.method == "HEAD") {
+  if (head_request) {
     response.headers.push_back({"x-oss-err", util::base64_encode(xml)});
   } else {
     response.headers.push_back({"Content-Type", "application/xml"});
     response.body = xml;
   }
   return response;
+}
+
+Response Dispatcher::error_response(const ApiError& error, const Context& ctx) const {
+  return mock::error_response(error, ctx.request_id, ctx.head.host, ctx.head.method == "HEAD");
 }
 
 } // namespace mock

@@ -21,8 +21,7 @@ public:
   /// Verifies Content-MD5 of a buffered body, runs the handler. Throws ApiError.
   Response finish(Context& ctx, const Route& route) const;
 
-  /// The OSS error response: XML body with x-oss-ec; for HEAD no body but x-oss-err (base64
-  /// of the XML) and x-oss-ec.
+  /// The OSS error response for `ctx` (see mock::error_response).
   Response error_response(const ApiError& error, const Context& ctx) const;
 
   Services& services() const { return m_services; }
@@ -30,6 +29,12 @@ public:
 private:
   Services& m_services;
 };
+
+/// The OSS error response: XML body with x-oss-ec; for a HEAD request no body but x-oss-err
+/// (base64 of the XML) and x-oss-ec. Needs no Dispatcher, so the session can answer requests it
+/// cannot parse the same way.
+Response error_response(const ApiError& error, const std::string& request_id,
+                        const std::string& host, bool head_request);
 
 /// Adds x-oss-request-id, Date (server time) and Server: AliyunOSS to every response.
 void add_common_headers(Response& response, const std::string& request_id);
@@ -39,6 +44,9 @@ std::string new_request_id();
 
 /// Anonymous access rules (bucket/object ACL, KMS) for a route. Throws ApiError.
 void check_anonymous_access(Context& ctx, const Route& route);
+/// The anonymous read rule for an object (null when absent): the object's ACL, or the bucket's
+/// for "default", must be public-read(-write), and SSE-KMS data is refused. Throws ApiError.
+void check_anonymous_object_read(const BucketRecord& bucket, const ObjectRecord* object);
 
 /// Throws 400 InvalidArgument (EC 0011-00000002) when the x-oss-meta-* names and values of the
 /// request total more than 8 KB (OSS's user-metadata limit).

@@ -14,6 +14,9 @@ std::string to_hex_lower(std::string_view bytes);
 /// Upper-case hex of the bytes ("0A1B…").
 std::string to_hex_upper(std::span<const std::uint8_t> bytes);
 std::string to_hex_upper(std::string_view bytes);
+/// The bytes of hex text (either case); nullopt on an odd length or a non-hex character.
+/// Empty text decodes to an empty string.
+std::optional<std::string> from_hex(std::string_view hex);
 
 /// Standard base64 with padding.
 std::string base64_encode(std::string_view bytes);

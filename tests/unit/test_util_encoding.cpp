@@ -21,6 +21,17 @@ TEST_SUITE("util") {
     CHECK_FALSE(util::base64_decode("Zg==Zg==").has_value());
   }
 
+  TEST_CASE("hex decoding accepts either case and rejects odd lengths and non-hex") {
+    CHECK(util::from_hex("0A1bFf").value() == std::string("\x0a\x1b\xff"));
+    CHECK(util::from_hex("781E5E245D69B566979B86E28D23F2C7").value() == util::md5("0123456789"));
+    CHECK(util::from_hex(util::to_hex_lower(std::string_view("a\0b", 3))).value() ==
+          std::string("a\0b", 3));
+    CHECK(util::from_hex("").value().empty());
+    CHECK_FALSE(util::from_hex("abc").has_value());
+    CHECK_FALSE(util::from_hex("0g").has_value());
+    CHECK_FALSE(util::from_hex("0 ").has_value());
+  }
+
   TEST_CASE("percent encoding") {
     CHECK(util::percent_encode("a b+c/d~e") == "a%20b%2Bc%2Fd~e");
     CHECK(util::percent_encode("a b+c/d~e", true) == "a%20b%2Bc/d~e");

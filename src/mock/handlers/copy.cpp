@@ -8,22 +8,14 @@
 #include "util/encoding.hpp"
 #include "util/time_format.hpp"
 
-#include <vector>
-
 namespace mock::handlers {
 namespace {
 
 StoredBlob copy_blob(Context& ctx, const ObjectRecord& source, const BlobContext& target) {
   std::unique_ptr<BlobReader> reader = open_object_verified(ctx, source, 0);
   auto writer = ctx.services.blobs.create(target);
-  std::vector<char> buffer(1 << 20);
-  std::uint64_t offset = 0;
-  while (offset < source.size) {
-    const std::size_t n = reader->read(offset, buffer.data(), buffer.size());
-    if (n == 0) throw errors::internal_error("source object data is shorter than its metadata");
-    writer->write(buffer.data(), n);
-    offset += n;
-  }
+  copy_range(*reader, 0, source.size,
+             [&writer](const char* data, std::size_t size) { writer->write(data, size); });
   return writer->commit();
 }
 

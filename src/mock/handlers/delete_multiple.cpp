@@ -42,8 +42,7 @@ DeleteRequest parse_delete(const std::string& body) {
 Response delete_multiple_objects(Context& ctx) {
   const BucketRecord bucket = require_bucket(ctx);
   const DeleteRequest request = parse_delete(ctx.body);
-  bool url = false;
-  if (const std::string* encoding = ctx.head.param("encoding-type")) url = *encoding == "url";
+  const bool url = encoding_type_url(ctx);
   XmlWriter xml;
   xml.open("DeleteResult");
   if (url) xml.element("EncodingType", "url");

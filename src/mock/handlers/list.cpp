@@ -20,21 +20,8 @@ struct ListParams {
 /// Continuation tokens are the hex of the last key or prefix returned: opaque to clients and
 /// safe in a query string whether or not the client encodes it.
 std::optional<std::string> decode_token(std::string_view token) {
-  if (token.empty() || token.size() % 2 != 0) return std::nullopt;
-  auto nibble = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  std::string out;
-  for (std::size_t i = 0; i < token.size(); i += 2) {
-    const int hi = nibble(token[i]);
-    const int lo = nibble(token[i + 1]);
-    if (hi < 0 || lo < 0) return std::nullopt;
-    out.push_back(static_cast<char>(hi * 16 + lo));
-  }
-  return out;
+  if (token.empty()) return std::nullopt; // an empty token names no key
+  return util::from_hex(token);
 }
 
 ListParams list_params(const Context& ctx) {

@@ -82,16 +82,6 @@ void record_part(Context& ctx, const UploadRecord& upload, const PartRecord& par
   if (!replaced->empty()) ctx.services.blobs.remove(*replaced);
 }
 
-std::string raw_from_hex(std::string_view hex) {
-  std::string out;
-  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
-    unsigned value = 0;
-    std::from_chars(hex.data() + i, hex.data() + i + 2, value, 16);
-    out.push_back(static_cast<char>(value));
-  }
-  return out;
-}
-
 std::string unquoted(std::string_view etag) {
   etag = util::trim(etag);
   if (etag.size() >= 2 && etag.front() == '"' && etag.back() == '"')
@@ -232,15 +222,8 @@ Response upload_part_copy(Context& ctx) {
   UploadSink sink(ctx.services.blobs.create(part_blob_context(bucket.name, upload.key, upload.sse,
                                                               upload.upload_id, number)),
                   bucket, upload.sse);
-  std::vector<char> buffer(1 << 20);
-  for (std::uint64_t done = 0; done < length;) {
-    const std::size_t want =
-        static_cast<std::size_t>(std::min<std::uint64_t>(buffer.size(), length - done));
-    const std::size_t n = reader->read(first + done, buffer.data(), want);
-    if (n == 0) throw errors::internal_error("source object data is shorter than its metadata");
-    sink.write(buffer.data(), n);
-    done += n;
-  }
+  copy_range(*reader, first, length,
+             [&sink](const char* data, std::size_t size) { sink.write(data, size); });
   PartRecord part;
   part.part_number = number;
   part.size = sink.size();
@@ -278,10 +261,7 @@ Response complete_multipart_upload(Context& ctx) {
   } else {
     parts = choose_parts(parse_complete_body(ctx.body), std::move(uploaded));
   }
-  if (const std::string* forbid = ctx.head.header("x-oss-forbid-overwrite");
-      forbid != nullptr && *forbid == "true" && ctx.services.meta.object(bucket.name, upload.key))
-    throw ApiError(409, "FileAlreadyExists",
-                   "The object you specified already exists and can not be overwritten.");
+  check_forbid_overwrite(ctx, bucket.name, upload.key);
 
   ObjectRecord object;
   object.bucket = bucket.name;
@@ -298,7 +278,7 @@ Response complete_multipart_upload(Context& ctx) {
   for (const auto& p : parts) {
     object.crc64 = object.size == 0 ? p.crc64 : oss::crc64_combine(object.crc64, p.crc64, p.size);
     object.size += p.size;
-    md5s += raw_from_hex(p.etag);
+    md5s += util::from_hex(p.etag).value(); // part ETags are our own hex MD5s
     object.parts.push_back(ObjectPart{p.part_number, upload.upload_id, p.blob});
   }
   // OSS: the ETag of a multipart object is the MD5 of the parts' binary MD5s, plus "-<count>".

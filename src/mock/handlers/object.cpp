@@ -12,11 +12,6 @@
 namespace mock::handlers {
 namespace {
 
-std::string header_or_empty(const RequestHead& head, std::string_view name) {
-  const std::string* value = head.header(name);
-  return value != nullptr ? *value : std::string();
-}
-
 /// response-* query parameters override the stored headers of a GET (OSS, like S3).
 void apply_response_overrides(const RequestHead& head, Response& response) {
   static constexpr std::pair<std::string_view, std::string_view> k_overrides[] = {
@@ -54,14 +49,8 @@ void prepare_put_object(Context& ctx) {
 Response put_object(Context& ctx) {
   auto& sink = dynamic_cast<UploadSink&>(*ctx.sink);
   const std::string md5 = sink.md5();
-  const std::string content_md5 = header_or_empty(ctx.head, "Content-MD5");
-  if (!content_md5.empty() && util::base64_encode(md5) != content_md5)
-    throw errors::invalid_digest(content_md5);
-  if (const std::string* forbid = ctx.head.header("x-oss-forbid-overwrite");
-      forbid != nullptr && *forbid == "true" &&
-      ctx.services.meta.object(ctx.target.bucket, ctx.target.key))
-    throw ApiError(409, "FileAlreadyExists",
-                   "The object you specified already exists and can not be overwritten.");
+  check_content_md5(ctx.head, md5);
+  check_forbid_overwrite(ctx, ctx.target.bucket, ctx.target.key);
 
   ObjectRecord object;
   object.bucket = ctx.target.bucket;

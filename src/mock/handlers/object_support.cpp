@@ -1,5 +1,6 @@
 #include "mock/handlers/object_support.hpp"
 
+#include "mock/dispatcher.hpp"
 #include "mock/errors.hpp"
 #include "mock/handlers/support.hpp"
 #include "mock/sse_policy.hpp"
@@ -11,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <vector>
 
 namespace mock::handlers {
 namespace {
@@ -139,16 +141,6 @@ CopySource parse_copy_source(const std::string& header) {
   return CopySource{std::string(path.substr(0, slash)), std::string(path.substr(slash + 1))};
 }
 
-// Anonymous callers may read the source only where its ACL allows (and never KMS data).
-void check_anonymous_source(const Context& ctx, const BucketRecord& bucket,
-                            const ObjectRecord& object) {
-  if (!ctx.principal.anonymous) return;
-  const std::string& acl = object.acl == "default" ? bucket.acl : object.acl;
-  if (acl != "public-read" && acl != "public-read-write")
-    throw errors::access_denied("Anonymous user has no right to access this object.");
-  if (object.sse.algorithm == "KMS") throw errors::forbidden_by_kms();
-}
-
 } // namespace
 
 void add_write_headers(oss::Headers& headers, const std::string& etag, std::uint64_t crc64,
@@ -163,7 +155,7 @@ ObjectRecord readable_copy_source(Context& ctx) {
   const BucketRecord bucket = require_bucket(ctx, name.bucket);
   require_valid_key(name.key);
   ObjectRecord source = require_object(ctx, name.bucket, name.key);
-  check_anonymous_source(ctx, bucket, source);
+  if (ctx.principal.anonymous) check_anonymous_object_read(bucket, &source);
   authorize_kms_use(ctx, source.sse, KmsOperation::decrypt);
   return source;
 }
@@ -179,6 +171,26 @@ void check_content_md5(const RequestHead& head, const std::string& md5) {
   const std::string* expected = head.header("Content-MD5");
   if (expected != nullptr && !expected->empty() && util::base64_encode(md5) != *expected)
     throw errors::invalid_digest(*expected);
+}
+
+void check_forbid_overwrite(Context& ctx, const std::string& bucket, const std::string& key) {
+  if (const std::string* forbid = ctx.head.header("x-oss-forbid-overwrite");
+      forbid != nullptr && *forbid == "true" && ctx.services.meta.object(bucket, key))
+    throw ApiError(409, "FileAlreadyExists",
+                   "The object you specified already exists and can not be overwritten.");
+}
+
+void copy_range(BlobReader& reader, std::uint64_t first, std::uint64_t length,
+                const std::function<void(const char*, std::size_t)>& write) {
+  std::vector<char> buffer(std::size_t{1} << 20);
+  for (std::uint64_t done = 0; done < length;) {
+    const std::size_t want =
+        static_cast<std::size_t>(std::min<std::uint64_t>(buffer.size(), length - done));
+    const std::size_t n = reader.read(first + done, buffer.data(), want);
+    if (n == 0) throw errors::internal_error("source object data is shorter than its metadata");
+    write(buffer.data(), n);
+    done += n;
+  }
 }
 
 void authorize_kms_use(Context& ctx, const oss::SseSpec& sse, KmsOperation operation) {

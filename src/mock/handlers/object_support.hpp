@@ -6,6 +6,7 @@
 #include "util/crypto.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -53,6 +54,14 @@ ObjectRecord readable_copy_source(Context& ctx);
 void check_content_md5_format(const RequestHead& head);
 /// Throws InvalidDigest when Content-MD5 is present and differs from the raw 16-byte `md5`.
 void check_content_md5(const RequestHead& head, const std::string& md5);
+
+/// x-oss-forbid-overwrite: true and the object exists: throws 409 FileAlreadyExists.
+void check_forbid_overwrite(Context& ctx, const std::string& bucket, const std::string& key);
+
+/// Reads `length` bytes of `reader` from `first` in 1 MiB chunks and hands each to `write`.
+/// Throws InternalError when the reader ends early.
+void copy_range(BlobReader& reader, std::uint64_t first, std::uint64_t length,
+                const std::function<void(const char*, std::size_t)>& write);
 
 /// Removes blobs that are no longer referenced.
 void remove_blobs(BlobStore& blobs, const std::vector<std::string>& ids) noexcept;

@@ -3,7 +3,7 @@
 #include "mock/http/body_pipeline.hpp"
 #include "mock/http/server.hpp"
 #include "mock/http/timed_stream.hpp"
-#include "oss/error.hpp"
+#include "oss/http_types.hpp"
 #include "util/strings.hpp"
 
 #include <algorithm>
@@ -272,16 +272,12 @@ void reject_malformed(TimedStream& stream, const boost::beast::error_code& ec,
           ? errors::request_header_too_large(header_limit)
           : errors::malformed_request("ossmock cannot parse the HTTP/1.1 request: " + ec.message() +
                                       ".");
-  oss::ServiceError body = error.error();
-  body.request_id = new_request_id();
-  Response response;
-  response.status = body.http_status;
-  response.headers.push_back({"x-oss-ec", body.ec});
-  response.headers.push_back({"Content-Type", "application/xml"});
-  response.body = oss::to_error_xml(body);
-  add_common_headers(response, body.request_id);
+  const std::string request_id = new_request_id();
+  // No host is known for a request that did not parse: HostId stays empty.
+  Response response = error_response(error, request_id, std::string(), false);
+  add_common_headers(response, request_id);
   std::fprintf(stderr, "ossmock: rejected a malformed request: %s (%s)\n", ec.message().c_str(),
-               body.request_id.c_str());
+               request_id.c_str());
   write_response(stream, response, false, false);
   lingering_close(stream.socket());
 }

@@ -108,6 +108,29 @@ BucketRecord read_bucket(const sql::Statement& s) {
   return b;
 }
 
+ObjectRecord read_object(const sql::Statement& s) {
+  ObjectRecord o;
+  o.bucket = s.text(0);
+  o.key = s.text(1);
+  o.size = static_cast<std::uint64_t>(s.integer(2));
+  o.etag = s.text(3);
+  o.crc64 = static_cast<std::uint64_t>(s.integer(4));
+  o.content_type = s.text(5);
+  o.http_headers = decode_pairs(s.text(6));
+  o.user_meta = decode_pairs(s.text(7));
+  o.acl = s.text(8);
+  o.storage_class = s.text(9);
+  o.owner = s.text(10);
+  o.sse.algorithm = s.text(11);
+  o.sse.kms_key_id = s.text(12);
+  o.sse.data_encryption = s.text(13);
+  o.blob.id = s.text(14);
+  o.blob.envelope = s.text(15);
+  o.blob.size = o.size;
+  o.last_modified = static_cast<std::time_t>(s.integer(16));
+  return o;
+}
+
 constexpr const char* k_bucket_columns =
     "name, owner, region, acl, storage_class, created, sse_algorithm, sse_key_id, "
     "sse_data_encryption";
@@ -123,6 +146,12 @@ std::string encode_pairs(const NameValues& pairs) {
 NameValues decode_pairs(const std::string& text) {
   const oss::QueryParams query = oss::parse_query(text);
   return NameValues(query.begin(), query.end());
+}
+
+bool bucket_exists(sql::Database& db, const std::string& name) {
+  auto s = db.prepare("SELECT 1 FROM buckets WHERE name = ?");
+  s.bind(1, name);
+  return s.step();
 }
 
 std::vector<std::string> ObjectRecord::blob_ids() const {
@@ -189,9 +218,7 @@ std::vector<BucketRecord> MetadataStore::list_buckets(const std::string& prefix,
 MetadataStore::DeleteBucket MetadataStore::delete_bucket(const std::string& name) {
   std::lock_guard lock(m_mutex);
   sql::Transaction txn(*m_db);
-  auto exists = m_db->prepare("SELECT 1 FROM buckets WHERE name = ?");
-  exists.bind(1, name);
-  if (!exists.step()) return DeleteBucket::not_found;
+  if (!bucket_exists(*m_db, name)) return DeleteBucket::not_found;
   // OSS: a bucket with objects or unfinished multipart uploads cannot be deleted.
   auto any = m_db->prepare("SELECT 1 FROM objects WHERE bucket = ? UNION ALL SELECT 1 FROM uploads "
                            "WHERE bucket = ? LIMIT 1");
@@ -222,30 +249,6 @@ bool MetadataStore::set_bucket_sse(const std::string& name, const oss::SseSpec& 
   return m_db->changes() == 1;
 }
 
-ObjectRecord MetadataStore::read_object_row(const void* statement) const {
-  const auto& s = *static_cast<const sql::Statement*>(statement);
-  ObjectRecord o;
-  o.bucket = s.text(0);
-  o.key = s.text(1);
-  o.size = static_cast<std::uint64_t>(s.integer(2));
-  o.etag = s.text(3);
-  o.crc64 = static_cast<std::uint64_t>(s.integer(4));
-  o.content_type = s.text(5);
-  o.http_headers = decode_pairs(s.text(6));
-  o.user_meta = decode_pairs(s.text(7));
-  o.acl = s.text(8);
-  o.storage_class = s.text(9);
-  o.owner = s.text(10);
-  o.sse.algorithm = s.text(11);
-  o.sse.kms_key_id = s.text(12);
-  o.sse.data_encryption = s.text(13);
-  o.blob.id = s.text(14);
-  o.blob.envelope = s.text(15);
-  o.blob.size = o.size;
-  o.last_modified = static_cast<std::time_t>(s.integer(16));
-  return o;
-}
-
 std::optional<ObjectRecord> MetadataStore::object(const std::string& bucket,
                                                   const std::string& key) {
   std::lock_guard lock(m_mutex);
@@ -253,7 +256,7 @@ std::optional<ObjectRecord> MetadataStore::object(const std::string& bucket,
                          " FROM objects WHERE bucket = ? AND key = ?");
   s.bind(1, bucket).bind(2, key);
   if (!s.step()) return std::nullopt;
-  ObjectRecord object = read_object_row(&s);
+  ObjectRecord object = read_object(s);
   load_parts(object);
   return object;
 }
@@ -319,9 +322,7 @@ BlobIds MetadataStore::write_object(const ObjectRecord& o) {
 std::optional<BlobIds> MetadataStore::put_object(const ObjectRecord& o) {
   std::lock_guard lock(m_mutex);
   sql::Transaction txn(*m_db);
-  auto exists = m_db->prepare("SELECT 1 FROM buckets WHERE name = ?");
-  exists.bind(1, o.bucket);
-  if (!exists.step()) return std::nullopt;
+  if (!bucket_exists(*m_db, o.bucket)) return std::nullopt;
   BlobIds replaced = write_object(o);
   txn.commit();
   return replaced;
@@ -381,7 +382,7 @@ ListPage MetadataStore::list_objects(const std::string& bucket, const std::strin
     s.bind(1, bucket).bind(2, lower).bind(3, static_cast<std::int64_t>(max_entries + 1 - count));
     bool jumped = false;
     while (s.step()) {
-      ObjectRecord object = read_object_row(&s);
+      ObjectRecord object = read_object(s);
       if (object.key.compare(0, prefix.size(), prefix) != 0) return page;
       if (!delimiter.empty()) {
         const auto pos = object.key.find(delimiter, prefix.size());

@@ -183,7 +183,6 @@ public:
   void reset();
 
 private:
-  ObjectRecord read_object_row(const void* statement) const;
   /// Loads object_parts for a multipart object (caller holds the mutex).
   void load_parts(ObjectRecord& object);
   /// Replaces the object row and its part rows; returns the old blob ids no longer used.

@@ -61,9 +61,7 @@ BlobIds drop_upload(sql::Database& db, const std::string& upload_id,
 bool MetadataStore::create_upload(const UploadRecord& u) {
   std::lock_guard lock(m_mutex);
   sql::Transaction txn(*m_db);
-  auto exists = m_db->prepare("SELECT 1 FROM buckets WHERE name = ?");
-  exists.bind(1, u.bucket);
-  if (!exists.step()) return false;
+  if (!bucket_exists(*m_db, u.bucket)) return false;
   auto s = m_db->prepare(std::string("INSERT INTO uploads (") + k_upload_columns +
                          ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
   s.bind(1, u.upload_id)
@@ -161,9 +159,7 @@ std::optional<BlobIds> MetadataStore::complete_upload(const std::string& upload_
   std::lock_guard lock(m_mutex);
   sql::Transaction txn(*m_db);
   if (!upload_exists(*m_db, upload_id)) return std::nullopt;
-  auto bucket = m_db->prepare("SELECT 1 FROM buckets WHERE name = ?");
-  bucket.bind(1, object.bucket);
-  if (!bucket.step())
+  if (!bucket_exists(*m_db, object.bucket))
     throw std::runtime_error("bucket " + object.bucket + " vanished during Complete");
   BlobIds removed = write_object(object);
   const BlobIds used = object.blob_ids();
