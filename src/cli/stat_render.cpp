@@ -19,7 +19,9 @@ bool is_transport_header(std::string_view name) {
                      [&](std::string_view t) { return util::iequals(name, t); });
 }
 
-std::string strip_quotes(std::string value) {
+} // namespace
+
+std::string strip_quotes(const std::string& value) {
   if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
     return value.substr(1, value.size() - 2);
   return value;
@@ -29,8 +31,6 @@ std::string local_time_from(const std::string& text, bool rfc1123) {
   const auto t = rfc1123 ? util::parse_rfc1123(text) : util::parse_iso8601(text);
   return t ? util::local_time_go_style(*t) : text;
 }
-
-} // namespace
 
 StatFields object_stat_fields(const oss::Headers& head, const std::string& acl) {
   StatFields out;

@@ -12,6 +12,12 @@ namespace cli {
 
 using StatFields = std::vector<std::pair<std::string, std::string>>;
 
+/// An ETag without its surrounding double quotes (unchanged when it has none).
+std::string strip_quotes(const std::string& value);
+/// `text` (RFC 1123 when rfc1123, else ISO 8601) in local Go-style time; unchanged when it does
+/// not parse. Shared by stat and ls.
+std::string local_time_from(const std::string& text, bool rfc1123);
+
 /// HeadObject headers in canonical MIME casing minus transport headers (Date, Server,
 /// Connection, Keep-Alive, Transfer-Encoding, Accept-Ranges, X-Oss-Request-Id,
 /// X-Oss-Server-Time), ETag unquoted, Last-Modified in local Go-style time, plus ACL.

@@ -6,13 +6,16 @@
 
 namespace cli {
 
-bool confirm_overwrite(Context& ctx, bool force, const std::string& target) {
-  if (force) return true;
+bool ask_yes_no(Context& ctx, const std::string& prompt) {
   if (!ctx.stdin_is_tty || ctx.prompt_in == nullptr) return false; // Decision 6
-  ctx.err << "cp: overwrite \"" << target << "\"(y or N)? " << std::flush;
+  ctx.err << prompt << std::flush;
   std::string answer;
   if (!std::getline(*ctx.prompt_in, answer)) return false;
   return answer == "y" || answer == "Y" || answer == "yes" || answer == "Yes";
+}
+
+bool confirm_overwrite(Context& ctx, bool force, const std::string& target) {
+  return force || ask_yes_no(ctx, "cp: overwrite \"" + target + "\"(y or N)? ");
 }
 
 std::string format_progress(const ProgressSnapshot& s) {

@@ -1,5 +1,5 @@
 #pragma once
-// Interactive bits of transfers: the overwrite prompt (Decision 6) and the progress line.
+// Interactive bits of transfers: the yes/no prompts (Decision 6) and the progress line.
 #include "cli/context.hpp"
 
 #include <chrono>
@@ -9,6 +9,10 @@
 #include <string>
 
 namespace cli {
+
+/// Writes `prompt` to stderr and reads one line: true for y, Y, yes or Yes. Answers no without
+/// a terminal on stdin (Decision 6) or when the input ends.
+bool ask_yes_no(Context& ctx, const std::string& prompt);
 
 /// True when `target` may be overwritten: always with force; otherwise asks
 /// `cp: overwrite "<target>"(y or N)? ` on a terminal, and answers no without one.

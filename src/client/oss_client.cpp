@@ -108,7 +108,8 @@ void OssClient::print_dry_run(const Call& call, const oss::Headers& signed_heade
 void OssClient::log_request(const Call& call, const std::string& url,
                             const oss::Headers& headers) const {
   Logger* log = m_options.logger;
-  if (log == nullptr) return;
+  // Nothing to build (or redact) on every request when logging is off.
+  if (log == nullptr || !log->enabled(LogLevel::info)) return;
   if (log->enabled(LogLevel::debug))
     log->log(LogLevel::debug, "> " + call.operation + ": " + call.method + " " + redact_url(url) +
                                   "\n" + format_headers(headers, "> "));
@@ -118,7 +119,7 @@ void OssClient::log_request(const Call& call, const std::string& url,
 
 void OssClient::log_response(const std::string& url, const HttpResponse& response) const {
   Logger* log = m_options.logger;
-  if (log == nullptr) return;
+  if (log == nullptr || !log->enabled(LogLevel::info)) return;
   if (log->enabled(LogLevel::debug)) {
     std::string text = "< HTTP " + std::to_string(response.status) + " " + redact_url(url) + "\n" +
                        format_headers(response.headers, "< ");

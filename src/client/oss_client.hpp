@@ -62,6 +62,14 @@ struct TransferResult {
   bool dry_run = false;    ///< nothing was sent
 };
 
+/// The error for a CRC-64 mismatch: "operation error <operation>: crc is inconsistent, client
+/// <client_crc>, server <server_crc>" (oss::Error(client)). Built in one place so that
+/// is_crc_mismatch keeps recognising it.
+oss::Error crc_mismatch_error(const std::string& operation, const std::string& client_crc,
+                              const std::string& server_crc);
+/// True for an error made by crc_mismatch_error (the data, not the connection, was wrong).
+bool is_crc_mismatch(const std::exception& e);
+
 struct PartResult {
   std::string etag;
   std::uint64_t crc64 = 0;
@@ -112,8 +120,6 @@ public:
   TransferResult get_object(const std::string& bucket, const std::string& key,
                             const std::string& range, const BodySink& sink);
   oss::Headers head_object(const std::string& bucket, const std::string& key);
-  /// HeadObject answering 404 (NoSuchKey or NoSuchBucket) -> false. Other errors throw.
-  bool object_exists(const std::string& bucket, const std::string& key);
   std::string get_object_acl(const std::string& bucket, const std::string& key);
   void delete_object(const std::string& bucket, const std::string& key);
   /// DeleteMultipleObjects in quiet mode: 1 to 1000 keys, each XML text (oss::is_xml_text).

@@ -5,6 +5,8 @@
 #include "util/encoding.hpp"
 #include "util/strings.hpp"
 
+#include <string_view>
+
 namespace client {
 namespace {
 
@@ -34,18 +36,34 @@ private:
   std::uint64_t m_bytes = 0;
 };
 
+/// What crc_mismatch_error writes and is_crc_mismatch looks for.
+constexpr std::string_view k_crc_mismatch = "crc is inconsistent";
+
 /// OSS: x-oss-hash-crc64ecma is the decimal CRC-64 of the whole object; absent = not checked.
 void check_crc(const std::string& operation, const oss::Headers& headers,
                std::uint64_t client_crc) {
   const auto* server = oss::find_header(headers, "x-oss-hash-crc64ecma");
   if (server == nullptr || server->empty()) return;
   const std::string mine = oss::crc64_to_string(client_crc);
-  if (mine != *server)
-    throw oss::client_error("operation error " + operation + ": crc is inconsistent, client " +
-                            mine + ", server " + *server);
+  if (mine != *server) throw crc_mismatch_error(operation, mine, *server);
+}
+
+/// As the Go SDK: the key percent-encoded with '/' kept (the mock decodes either form).
+oss::Header copy_source_header(const std::string& source_bucket, const std::string& source_key) {
+  return {"x-oss-copy-source", "/" + source_bucket + "/" + util::percent_encode(source_key, true)};
 }
 
 } // namespace
+
+oss::Error crc_mismatch_error(const std::string& operation, const std::string& client_crc,
+                              const std::string& server_crc) {
+  return oss::client_error("operation error " + operation + ": " + std::string(k_crc_mismatch) +
+                           ", client " + client_crc + ", server " + server_crc);
+}
+
+bool is_crc_mismatch(const std::exception& e) {
+  return std::string_view(e.what()).find(k_crc_mismatch) != std::string_view::npos;
+}
 
 OssClient::Outcome OssClient::execute_xml(Call call, const std::string& xml) {
   StringBodySource body(xml);
@@ -135,18 +153,6 @@ oss::Headers OssClient::head_object(const std::string& bucket, const std::string
   return execute(Call{"HeadObject", "HEAD", bucket, key, {}, {}}).response.headers;
 }
 
-bool OssClient::object_exists(const std::string& bucket, const std::string& key) {
-  try {
-    head_object(bucket, key);
-    return true;
-  } catch (const oss::Error& e) {
-    // Any 404 (also NoSuchBucket) counts as absent: the write that follows then reports the
-    // real problem under its own operation name.
-    if (e.kind() == oss::ErrorKind::service && e.service().http_status == 404) return false;
-    throw;
-  }
-}
-
 std::string OssClient::get_object_acl(const std::string& bucket, const std::string& key) {
   return parse_acl(
       execute(Call{"GetObjectAcl", "GET", bucket, key, {{"acl", ""}}, {}}).response.body);
@@ -159,9 +165,7 @@ void OssClient::delete_object(const std::string& bucket, const std::string& key)
 oss::Headers OssClient::copy_object(const std::string& bucket, const std::string& key,
                                     const std::string& source_bucket, const std::string& source_key,
                                     oss::Headers headers) {
-  // As the Go SDK: the key percent-encoded with '/' kept (the mock decodes either form).
-  headers.push_back(
-      {"x-oss-copy-source", "/" + source_bucket + "/" + util::percent_encode(source_key, true)});
+  headers.push_back(copy_source_header(source_bucket, source_key));
   return execute(Call{"CopyObject", "PUT", bucket, key, {}, std::move(headers)}).response.headers;
 }
 
@@ -201,8 +205,7 @@ std::string OssClient::upload_part_copy(const std::string& bucket, const std::st
             key,
             {{"partNumber", std::to_string(part_number)}, {"uploadId", upload_id}},
             {}};
-  call.headers.push_back(
-      {"x-oss-copy-source", "/" + source_bucket + "/" + util::percent_encode(source_key, true)});
+  call.headers.push_back(copy_source_header(source_bucket, source_key));
   if (size > 0)
     call.headers.push_back({"x-oss-copy-source-range", "bytes=" + std::to_string(offset) + "-" +
                                                            std::to_string(offset + size - 1)});

@@ -2,6 +2,7 @@
 // endpoint is a closed port, so a request would fail with exit code 3).
 #include "cli/app.hpp"
 #include "cli/commands/cp_internal.hpp"
+#include "client/transfer/naming.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -169,7 +170,7 @@ TEST_SUITE("cli::app") {
   }
 
   TEST_CASE("cp destination naming (cli.md §4.1)") {
-    using cli::cp_detail::destination_key;
+    constexpr auto* destination_key = &client::transfer::single_destination_key;
     CHECK(destination_key("", "a.txt") == "a.txt");
     CHECK(destination_key("dir/", "a.txt") == "dir/a.txt");
     CHECK(destination_key("dir/b.txt", "a.txt") == "dir/b.txt");

@@ -7,6 +7,7 @@
 #include "cli/summary.hpp"
 #include "cli/transfer_ui.hpp"
 #include "client/content_type.hpp"
+#include "client/transfer/naming.hpp"
 #include "client/transfer/part_plan.hpp"
 #include "oss/error.hpp"
 #include "util/strings.hpp"
@@ -100,12 +101,6 @@ void add_filter_flags(CLI::App& cmd, std::vector<client::transfer::FilterRule>& 
       ->group("Flags");
 }
 
-std::string destination_key(const std::string& dest_key, const std::string& source_name) {
-  if (dest_key.empty()) return source_name;
-  if (dest_key.back() == '/') return dest_key + source_name;
-  return dest_key;
-}
-
 bool replaces_properties(const oss::Headers& headers) {
   // Any content header or user metadata means the destination gets new properties.
   return std::any_of(headers.begin(), headers.end(), [](const oss::Header& h) {
@@ -124,7 +119,7 @@ using cp_detail::replaces_properties;
 using cp_detail::should_skip;
 using cp_detail::transfer_tuning;
 
-using cp_detail::destination_key;
+using client::transfer::single_destination_key;
 using cp_detail::object_headers;
 
 /// Counts the bytes of a body for the progress line.
@@ -169,7 +164,7 @@ int upload(const CpOptions& o, const OssPath& dest, Context& ctx) {
   if (from_stdin && (dest.key.empty() || dest.key.back() == '/'))
     throw oss::usage_error("uploading from stdin needs an object name: oss://" + dest.bucket +
                            "/<key>");
-  const std::string key = destination_key(dest.key, base_name(o.source));
+  const std::string key = single_destination_key(dest.key, base_name(o.source));
   check_object_key(key);
   oss::Headers headers = object_headers(o);
   const client::transfer::Tuning tuning = transfer_tuning(o);
@@ -231,7 +226,7 @@ int copy(const CpOptions& o, const OssPath& src, const OssPath& dest, Context& c
     throw oss::usage_error("copying \"" + o.source +
                            "\" needs -r/--recursive; give a single "
                            "object or add -r");
-  const std::string key = destination_key(dest.key, base_name(src.key));
+  const std::string key = single_destination_key(dest.key, base_name(src.key));
   check_object_key(src.key);
   check_object_key(key);
   const oss::Headers headers = object_headers(o);

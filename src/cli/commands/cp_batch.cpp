@@ -24,6 +24,12 @@
 #include <unistd.h>
 
 namespace cli::cp_detail {
+
+std::string relative_to_prefix(const std::string& prefix, const std::string& key) {
+  const auto slash = prefix.rfind('/');
+  return key.substr(slash == std::string::npos ? 0 : slash + 1);
+}
+
 namespace {
 namespace fs = std::filesystem;
 using client::transfer::ClientPool;
@@ -119,12 +125,6 @@ struct Counters {
 std::string error_text(const std::exception& e) {
   const std::string text = format_error(e);
   return text.rfind("Error: ", 0) == 0 ? text.substr(7) : text;
-}
-
-/// The key part below the listed prefix: what follows its last '/'.
-std::string relative_to_prefix(const std::string& prefix, const std::string& key) {
-  const auto slash = prefix.rfind('/');
-  return key.substr(slash == std::string::npos ? 0 : slash + 1);
 }
 
 class Batch {
@@ -297,16 +297,13 @@ private:
       break;
     }
     case Direction::download: {
-      if (m_ctx.dry_run()) {
-        client::transfer::download_object(m_pool, m_src.bucket, item.source, item.dest, item.size,
-                                          m_tuning, progress);
-        break;
+      if (!m_ctx.dry_run()) { // dry-run writes nothing locally
+        std::error_code ec;
+        fs::create_directories(fs::path(item.dest).parent_path(), ec);
+        if (!fs::is_directory(fs::path(item.dest).parent_path()))
+          throw oss::client_error("create directory " + fs::path(item.dest).parent_path().string() +
+                                  (ec ? ": " + ec.message() : ""));
       }
-      std::error_code ec;
-      fs::create_directories(fs::path(item.dest).parent_path(), ec);
-      if (!fs::is_directory(fs::path(item.dest).parent_path()))
-        throw oss::client_error("create directory " + fs::path(item.dest).parent_path().string() +
-                                (ec ? ": " + ec.message() : ""));
       client::transfer::download_object(m_pool, m_src.bucket, item.source, item.dest, item.size,
                                         m_tuning, progress);
       break;

@@ -73,8 +73,11 @@ int download(const CpOptions& o, const OssPath& source, Context& ctx) {
                              "stderr instead");
     ctx.stdout_is_data = true;
   }
+  std::optional<std::uint64_t> known_size; // from the skip rules' HEAD: spares a second one
   if (const auto target = local_state(path); !stream && target && (!o.force || has_skip_rules(o))) {
-    const auto object = object_state(client, source.bucket, source.key).value_or(ItemState{});
+    const auto state = object_state(client, source.bucket, source.key);
+    if (state) known_size = state->size;
+    const auto object = state.value_or(ItemState{});
     if (should_skip(o, ctx, object, target, path)) {
       TransferTotals totals{Direction::download,  1, object.size, 0, 0, 1, object.size,
                             ctx.elapsed_seconds()};
@@ -88,7 +91,7 @@ int download(const CpOptions& o, const OssPath& source, Context& ctx) {
   Progress progress(ctx, !o.no_progress, "Download", std::nullopt);
   client::transfer::ClientPool pool(client);
   const auto outcome =
-      client::transfer::download_object(pool, source.bucket, source.key, path, std::nullopt, tuning,
+      client::transfer::download_object(pool, source.bucket, source.key, path, known_size, tuning,
                                         [&progress](std::int64_t delta) { progress.add(delta); });
   progress.finish();
   TransferTotals totals{Direction::download,  1, outcome.bytes, 1, outcome.bytes, 0, 0,

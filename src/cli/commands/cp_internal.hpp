@@ -1,5 +1,5 @@
 #pragma once
-// Pieces of cp shared by its direction files (cp.cpp, cp_download.cpp).
+// Pieces of cp shared by its direction files (cp.cpp, cp_download.cpp), some also used by rm.
 #include "cli/commands/commands.hpp"
 #include "cli/oss_path.hpp"
 #include "client/transfer/engine.hpp"
@@ -34,10 +34,6 @@ void check_download_flags(const CpOptions& options, const GlobalOptions& globals
 /// user metadata): the copy then replaces the source's metadata.
 bool replaces_properties(const oss::Headers& headers);
 
-/// Destination key for a single item (cli.md §4.1): empty -> source name, ending '/' ->
-/// prefix + source name, else exactly the destination.
-std::string destination_key(const std::string& dest_key, const std::string& source_name);
-
 int download(const CpOptions& options, const OssPath& source, Context& ctx);
 
 /// Size and modification time (seconds) of a file or object.
@@ -65,6 +61,10 @@ client::transfer::Tuning transfer_tuning(const CpOptions& options);
 
 /// cp -r: a directory, prefix or prefix copy, streamed, -j objects at a time (cp_batch.cpp).
 int run_batch(const CpOptions& options, Context& ctx);
+
+/// The part of a listed key below the listed prefix: what follows the prefix's last '/' (the
+/// path --include/--exclude match against in cp -r and rm -r).
+std::string relative_to_prefix(const std::string& prefix, const std::string& key);
 
 /// Adds --include/--exclude to cmd, appending rules to `rules` in command-line order.
 void add_filter_flags(CLI::App& cmd, std::vector<client::transfer::FilterRule>& rules);

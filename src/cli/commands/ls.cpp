@@ -1,7 +1,7 @@
 // ossutil ls: buckets (no URL) or objects under oss://bucket[/prefix] (cli.md §7).
 #include "cli/commands/commands.hpp"
 #include "cli/oss_path.hpp"
-#include "util/time_format.hpp"
+#include "cli/stat_render.hpp"
 
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -9,17 +9,6 @@
 
 namespace cli {
 namespace {
-
-std::string local_time(const std::string& iso) {
-  const auto t = util::parse_iso8601(iso);
-  return t ? util::local_time_go_style(*t) : iso;
-}
-
-std::string strip_quotes(const std::string& etag) {
-  if (etag.size() >= 2 && etag.front() == '"' && etag.back() == '"')
-    return etag.substr(1, etag.size() - 2);
-  return etag;
-}
 
 std::string row(const char* format, const std::string& a, const std::string& b,
                 const std::string& c, const std::string& d, const std::string& e = "") {
@@ -88,8 +77,8 @@ int list_buckets(const LsOptions& o, Context& ctx) {
       } else {
         if (count == 0)
           ctx.out << row(k_bucket_row, "CreationTime", "Region", "StorageClass", "BucketName");
-        ctx.out << row(k_bucket_row, local_time(b.creation_date), b.location, b.storage_class,
-                       to_oss_url(b.name, ""));
+        ctx.out << row(k_bucket_row, local_time_from(b.creation_date, false), b.location,
+                       b.storage_class, to_oss_url(b.name, ""));
       }
       ++count;
     }
@@ -128,8 +117,9 @@ int list_objects(const LsOptions& o, const OssPath& path, Context& ctx) {
         if (count == 0)
           ctx.out << row(k_object_row, "LastModifiedTime", "Size(B)", "StorageClass", "ETAG",
                          "ObjectName");
-        ctx.out << row(k_object_row, local_time(obj.last_modified), std::to_string(obj.size),
-                       obj.storage_class, strip_quotes(obj.etag), to_oss_url(path.bucket, obj.key));
+        ctx.out << row(k_object_row, local_time_from(obj.last_modified, false),
+                       std::to_string(obj.size), obj.storage_class, strip_quotes(obj.etag),
+                       to_oss_url(path.bucket, obj.key));
       }
       ++count;
     }

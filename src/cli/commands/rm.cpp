@@ -5,6 +5,7 @@
 #include "cli/commands/cp_internal.hpp"
 #include "cli/errors.hpp"
 #include "cli/oss_path.hpp"
+#include "cli/transfer_ui.hpp"
 #include "client/interrupt.hpp"
 #include "oss/error.hpp"
 #include "oss/names.hpp"
@@ -14,14 +15,6 @@
 
 namespace cli {
 namespace {
-
-bool confirm_batch_delete(Context& ctx, const std::string& url) {
-  if (!ctx.stdin_is_tty || ctx.prompt_in == nullptr) return false; // Decision 6
-  ctx.err << "rm: remove all objects under \"" << url << "\"(y or N)? " << std::flush;
-  std::string answer;
-  if (!std::getline(*ctx.prompt_in, answer)) return false;
-  return answer == "y" || answer == "Y" || answer == "yes" || answer == "Yes";
-}
 
 /// What rm -r did so far; the first failure is kept for the final message.
 struct RemoveTally {
@@ -65,7 +58,7 @@ void remove_keys(client::OssClient& client, const std::string& bucket,
 
 int remove_recursive(const RmOptions& o, const OssPath& path, Context& ctx) {
   const client::transfer::PathFilter filter(o.filters);
-  if (!o.force && !confirm_batch_delete(ctx, o.url)) {
+  if (!o.force && !ask_yes_no(ctx, "rm: remove all objects under \"" + o.url + "\"(y or N)? ")) {
     ctx.err << "rm: nothing removed (answer no; use -f to remove without asking)\n";
     ctx.print_elapsed();
     return 0;
@@ -78,11 +71,9 @@ int remove_recursive(const RmOptions& o, const OssPath& path, Context& ctx) {
     // A page holds at most 1000 keys, the most one DeleteMultipleObjects request takes.
     const client::ListObjectsPage page = client.list_objects_v2(path.bucket, path.key, token, 1000);
     std::vector<std::string> keys;
-    for (const auto& object : page.objects) {
-      const auto slash = path.key.rfind('/');
-      const std::string relative = object.key.substr(slash == std::string::npos ? 0 : slash + 1);
-      if (filter.allows(relative)) keys.push_back(object.key);
-    }
+    for (const auto& object : page.objects)
+      if (filter.allows(cp_detail::relative_to_prefix(path.key, object.key)))
+        keys.push_back(object.key);
     remove_keys(client, path.bucket, keys, tally);
     token = page.is_truncated ? page.next_continuation_token : "";
   } while (!token.empty());

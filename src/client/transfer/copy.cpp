@@ -1,5 +1,4 @@
 // copy_object: CopyObject, or UploadPartCopy parts in parallel for objects above the threshold.
-#include "client/interrupt.hpp"
 #include "client/transfer/engine_support.hpp"
 #include "client/transfer/part_plan.hpp"
 #include "client/transfer/part_runner.hpp"
@@ -24,15 +23,6 @@ oss::Headers source_properties(const oss::Headers& head) {
       out.push_back(h);
   }
   return out;
-}
-
-void abort_quietly(OssClient& client, const std::string& bucket, const std::string& key,
-                   const std::string& upload_id) {
-  const InterruptShield shield;
-  try {
-    client.abort_multipart_upload(bucket, key, upload_id);
-  } catch (const std::exception&) {
-  }
 }
 
 } // namespace
@@ -86,7 +76,7 @@ ObjectOutcome copy_object(ClientPool& pool, const std::string& src_bucket,
     if (crc && source_crc) detail::require_same_crc("CompleteMultipartUpload", *source_crc, *crc);
     return {size, true, false, false};
   } catch (...) {
-    if (!client.dry_run()) abort_quietly(client, bucket, key, upload_id);
+    if (!client.dry_run()) detail::abort_quietly(client, bucket, key, upload_id);
     throw;
   }
 }

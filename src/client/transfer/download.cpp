@@ -8,7 +8,6 @@
 #include "oss/error.hpp"
 
 #include <filesystem>
-#include <set>
 
 #include <sys/stat.h>
 
@@ -37,13 +36,7 @@ std::vector<DonePart> verified_parts(const std::optional<Checkpoint>& old, const
       old->source_etag != fresh.source_etag || old->part_size != fresh.part_size ||
       file_size(fd) != fresh.source_size)
     return {};
-  std::vector<DonePart> out;
-  std::set<std::uint32_t> seen;
-  for (const auto& p : old->parts)
-    if (seen.insert(p.number).second &&
-        crc64_of_range(fd, (p.number - 1) * old->part_size, p.size, fresh.destination) == p.crc64)
-      out.push_back(p);
-  return out;
+  return detail::parts_matching_file(old->parts, old->part_size, fd, fresh.destination);
 }
 
 ObjectOutcome ranged_download(ClientPool& pool, OssClient& main_client, const std::string& bucket,
@@ -110,7 +103,7 @@ ObjectOutcome ranged_download(ClientPool& pool, OssClient& main_client, const st
   } catch (const Interrupted&) {
     throw; // the work file and record stay for a rerun (when resumable)
   } catch (const std::exception& e) {
-    if (!record || detail::is_integrity_error(e)) {
+    if (!record || is_crc_mismatch(e)) {
       temp.discard_on_failure();
       log.remove();
     }

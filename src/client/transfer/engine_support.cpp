@@ -1,5 +1,7 @@
 #include "client/transfer/engine_support.hpp"
 
+#include "client/interrupt.hpp"
+#include "client/transfer/local_file.hpp"
 #include "oss/crc64.hpp"
 #include "oss/error.hpp"
 
@@ -29,13 +31,28 @@ std::optional<std::uint64_t> server_crc(const oss::Headers& headers) {
 
 void require_same_crc(const std::string& what, std::uint64_t client, std::uint64_t server) {
   if (client != server)
-    throw oss::client_error("operation error " + what + ": crc is inconsistent, client " +
-                            oss::crc64_to_string(client) + ", server " +
-                            oss::crc64_to_string(server));
+    throw crc_mismatch_error(what, oss::crc64_to_string(client), oss::crc64_to_string(server));
 }
 
-bool is_integrity_error(const std::exception& e) {
-  return std::string_view(e.what()).find("crc is inconsistent") != std::string_view::npos;
+void abort_quietly(OssClient& client, const std::string& bucket, const std::string& key,
+                   const std::string& upload_id) {
+  const InterruptShield shield; // after Ctrl-C the abort request must still go out
+  try {
+    client.abort_multipart_upload(bucket, key, upload_id);
+  } catch (const std::exception&) { // best effort; the original error is what gets reported
+  }
+}
+
+std::vector<DonePart> parts_matching_file(const std::vector<DonePart>& parts,
+                                          std::uint64_t part_size, int fd,
+                                          const std::string& path) {
+  std::vector<DonePart> out;
+  std::set<std::uint32_t> seen;
+  for (const auto& p : parts)
+    if (seen.insert(p.number).second &&
+        crc64_of_range(fd, (p.number - 1) * part_size, p.size, path) == p.crc64)
+      out.push_back(p);
+  return out;
 }
 
 std::uint64_t combined_crc(const std::vector<DonePart>& parts) {

@@ -19,8 +19,14 @@ std::uint64_t content_length(const oss::Headers& headers);
 std::optional<std::uint64_t> server_crc(const oss::Headers& headers);
 /// Throws oss::Error(client) "<operation>: crc is inconsistent, client X, server Y" unless equal.
 void require_same_crc(const std::string& what, std::uint64_t client, std::uint64_t server);
-/// True for a CRC mismatch (the data, not the connection, was wrong).
-bool is_integrity_error(const std::exception& e);
+/// AbortMultipartUpload even after Ctrl-C, ignoring its failure (the original error is what
+/// gets reported).
+void abort_quietly(OssClient& client, const std::string& bucket, const std::string& key,
+                   const std::string& upload_id);
+/// Resume: the recorded parts (first record of each number) whose bytes in fd, at
+/// (number - 1) * part_size, still have their recorded CRC; `path` names fd in errors.
+std::vector<DonePart> parts_matching_file(const std::vector<DonePart>& parts,
+                                          std::uint64_t part_size, int fd, const std::string& path);
 /// CRC of the whole object from its parts in order.
 std::uint64_t combined_crc(const std::vector<DonePart>& parts);
 /// The part numbers 1..part_count not yet in `done`, ascending; reports each done part's

@@ -9,7 +9,6 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <set>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -27,15 +26,6 @@ bool recorded_upload_unusable(const oss::Error& e) {
   return code == "NoSuchUpload" || code == "InvalidPart" || code == "InvalidPartOrder";
 }
 
-void abort_quietly(OssClient& client, const std::string& bucket, const std::string& key,
-                   const std::string& upload_id) {
-  const InterruptShield shield; // after Ctrl-C the abort request must still go out
-  try {
-    client.abort_multipart_upload(bucket, key, upload_id);
-  } catch (const std::exception&) { // best effort; the original error is what gets reported
-  }
-}
-
 std::int64_t mtime_ns(const struct stat& st) {
   return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
 }
@@ -51,15 +41,7 @@ std::optional<Checkpoint> resumable(const std::filesystem::path& path, const Che
       old->source_mtime != fresh.source_mtime || old->part_size != fresh.part_size ||
       old->upload_id.empty())
     return std::nullopt;
-  std::vector<DonePart> verified;
-  std::set<std::uint32_t> seen;
-  for (const auto& part : old->parts) {
-    if (!seen.insert(part.number).second) continue;
-    if (crc64_of_range(fd, (part.number - 1) * old->part_size, part.size, fresh.source) ==
-        part.crc64)
-      verified.push_back(part);
-  }
-  old->parts = std::move(verified);
+  old->parts = detail::parts_matching_file(old->parts, old->part_size, fd, fresh.source);
   return old;
 }
 
@@ -128,16 +110,15 @@ ObjectOutcome multipart_upload(ClientPool& pool, int fd, const struct stat& st,
       return multipart_upload(pool, fd, st, path, bucket, key, headers, tuning, progress, false);
     }
     // A checkpoint keeps the upload for a rerun, unless the rerun could not use it.
-    const bool keep =
-        log.enabled() && !recorded_upload_unusable(e) && !detail::is_integrity_error(e);
+    const bool keep = log.enabled() && !recorded_upload_unusable(e) && !is_crc_mismatch(e);
     if (!keep) {
       log.remove();
-      if (!outcome.dry_run) abort_quietly(main_client, bucket, key, upload_id);
+      if (!outcome.dry_run) detail::abort_quietly(main_client, bucket, key, upload_id);
     }
     throw;
   } catch (const Interrupted&) {
     // Ctrl-C without resume: no orphaned upload is left behind.
-    if (!log.enabled()) abort_quietly(main_client, bucket, key, upload_id);
+    if (!log.enabled()) detail::abort_quietly(main_client, bucket, key, upload_id);
     throw;
   }
 }
